@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+/** The reglab command line: thin; each command lives in cli/commands/. */
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { schemaCommand } from "./commands/schema.js";
+import { startCommand } from "./commands/start.js";
+import { validateCommand } from "./commands/validate.js";
+
+const commands = [validateCommand, schemaCommand, startCommand];
+
+await commands
+  .reduce((y, add) => add(y), yargs(hideBin(process.argv)).scriptName("reglab"))
+  .demandCommand(1, "name a command (reglab --help lists them)")
+  .strict()
+  .help()
+  .parseAsync();
