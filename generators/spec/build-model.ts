@@ -15,11 +15,10 @@ import type {
   MapRule,
   Register,
   RegisterModel,
-  TrapControl,
 } from "./model.js";
+import { numEncoding, parseTrapControl } from "./model.js";
 import type { BitsSpec, FieldSpec, MapRuleSpec, RegisterSpecParsed } from "./schema.js";
 import { positionOf } from "./yaml-source.js";
-import { numEncoding } from "./validate.js";
 
 type AccessSpec = RegisterSpecParsed["access"];
 type AccessVector = Register["access"];
@@ -45,6 +44,7 @@ function field(f: FieldSpec): Field {
     mask: rangeMask(range),
     ...(f.description === undefined ? {} : { description: f.description }),
     ...(f.feature === undefined ? {} : { feature: f.feature }),
+    whenAbsent: f.whenAbsent ?? "res0",
     values: Object.entries(f.values ?? {})
       .map(([k, name]) => ({ value: BigInt(k), name }))
       .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
@@ -71,11 +71,6 @@ function accessVector(access: AccessSpec, el: ExceptionLevel): AccessVector {
   }
   const at = (m: AccessMode | undefined): AccessMode | null => m ?? null;
   return [at(access.el0), at(access.el1), at(access.el2), at(access.el3)];
-}
-
-function trapControl(ref: string): TrapControl {
-  const [register = "", fieldName = ""] = ref.split(".");
-  return { register, field: fieldName };
 }
 
 export function buildModel(entries: readonly SpecEntry[]): RegisterModel {
@@ -108,13 +103,13 @@ export function buildModel(entries: readonly SpecEntry[]): RegisterModel {
       fieldsComplete: spec.fieldsComplete,
       ...(spec.formatE2H1 === undefined ? {} : { formatE2H1: format(spec.formatE2H1) }),
       ...(spec.counterpart === undefined ? {} : { counterpart: spec.counterpart }),
-      ...(spec.toCounterpart === undefined ? {} : { toCounterpart: spec.toCounterpart.map(mapRule) }),
+      ...(spec.toCounterpart === undefined ? {} : { toCounterpart: spec.toCounterpart === "none" ? "none" : spec.toCounterpart.map(mapRule) }),
       e2hRedirect: spec.e2hRedirect ?? false,
       ...(spec.el12Alias === undefined ? {} : { el12Alias: spec.el12Alias }),
       ...(spec.vncr === undefined ? {} : { vncr: Number(spec.vncr) }),
       traps: {
-        read: (spec.traps?.read ?? []).map(trapControl),
-        write: (spec.traps?.write ?? []).map(trapControl),
+        read: (spec.traps?.read ?? []).map(parseTrapControl),
+        write: (spec.traps?.write ?? []).map(parseTrapControl),
       },
     });
   }

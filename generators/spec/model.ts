@@ -29,6 +29,8 @@ export interface Field {
   readonly mask: bigint;
   readonly description?: string;
   readonly feature?: string;
+  /** What the bits read as when `feature` is absent. */
+  readonly whenAbsent: "res0" | "res1";
   readonly values: readonly FieldValue[];
 }
 
@@ -48,10 +50,18 @@ export type MapRule =
   | { readonly kind: "copy"; readonly from: BitRange; readonly to: BitRange; readonly invert: boolean }
   | { readonly kind: "set"; readonly to: BitRange };
 
-/** A trap control: a field of an EL2 register, e.g. HCR_EL2.TVM. */
+/** A trap control: a field of an EL2 register, e.g. HCR_EL2.TVM; `trapsWhen` is the value that traps. */
 export interface TrapControl {
   readonly register: string;
   readonly field: string;
+  readonly trapsWhen: 0 | 1;
+}
+
+/** Parse "HCR_EL2.TVM" or "!HCR_EL2.APK" (traps while clear). */
+export function parseTrapControl(ref: string): TrapControl {
+  const negated = ref.startsWith("!");
+  const [register = "", field = ""] = (negated ? ref.slice(1) : ref).split(".");
+  return { register, field, trapsWhen: negated ? 0 : 1 };
 }
 
 interface Named {
@@ -78,8 +88,11 @@ export interface Register extends Named, Format {
   /** The layout with HCR_EL2.E2H == 1, where it differs from the primary (E2H == 0) one. */
   readonly formatE2H1?: Format;
   readonly counterpart?: string;
-  /** Absent: same format as the counterpart, copied unchanged. */
-  readonly toCounterpart?: readonly MapRule[];
+  /**
+   * Absent: same format as the counterpart, copied unchanged; "none": with
+   * E2H == 0 the counterpart is not loaded from this register.
+   */
+  readonly toCounterpart?: readonly MapRule[] | "none";
   readonly e2hRedirect: boolean;
   readonly el12Alias?: string;
   readonly vncr?: number;
@@ -107,4 +120,9 @@ export function encodingKey(e: Encoding): string {
 
 export function formatEncoding(e: Encoding): string {
   return `op0=${e.op0} op1=${e.op1} CRn=${e.crn} CRm=${e.crm} op2=${e.op2}`;
+}
+
+/** An encoding as the schema hands it over (bigint operands) in plain numbers. */
+export function numEncoding(e: { op0: bigint; op1: bigint; crn: bigint; crm: bigint; op2: bigint }): Encoding {
+  return { op0: Number(e.op0), op1: Number(e.op1), crn: Number(e.crn), crm: Number(e.crm), op2: Number(e.op2) };
 }

@@ -42,14 +42,19 @@ export const FeatureName = z
 
 export const RegisterName = z
   .string()
-  .regex(/^[A-Z][A-Z0-9_<>]*$/, { error: "a register name is upper case, as in the Arm ARM (SCTLR_EL2)" });
+  .regex(/^[A-Z][A-Z0-9_]*(_(irq|abt|und|fiq))?$/, {
+    error: "a register name is spelled as in the Arm ARM: upper case (SCTLR_EL2), or SPSR_irq/_abt/_und/_fiq",
+  });
 
 const FieldRef = z
   .string()
-  .regex(/^[A-Z][A-Z0-9_]*\.[A-Za-z][A-Za-z0-9_]*$/, {
-    error: "a trap control is written REGISTER.FIELD, e.g. HCR_EL2.TVM",
+  .regex(/^!?[A-Z][A-Z0-9_]*\.[A-Za-z][A-Za-z0-9_]*$/, {
+    error: "a trap control is written REGISTER.FIELD, e.g. HCR_EL2.TVM (or !HCR_EL2.APK when it traps while 0)",
   })
-  .meta({ description: "A field of another register, REGISTER.FIELD (e.g. HCR_EL2.TVM)" });
+  .meta({
+    description:
+      "A one-bit field of an EL2 register that traps the access while set, REGISTER.FIELD (HCR_EL2.TVM); with a leading !, while clear (!HCR_EL2.APK)",
+  });
 
 export const Encoding = z
   .strictObject({
@@ -66,7 +71,11 @@ export const Field = z
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: "a field name is an identifier (M, EL1_ADP, TG0)" }),
     bits: Bits,
     description: z.string().optional(),
-    feature: FeatureName.optional().meta({ description: "The field exists only with this feature; RES0 without it" }),
+    feature: FeatureName.optional().meta({ description: "The field exists only with this feature; RES0 without it (see whenAbsent)" }),
+    whenAbsent: z
+      .enum(["res0", "res1"])
+      .optional()
+      .meta({ description: "What the bits are when the field's feature is absent: RES0 (default) or RES1 (SCTLR_EL1.SPAN, ...)" }),
     values: z
       .record(z.string().regex(/^(0b[01]+|0x[0-9a-fA-F]+|\d+)$/), z.string())
       .optional()
@@ -149,10 +158,13 @@ const StorageBase = {
     description: "The register's format when HCR_EL2.E2H == 1, where it differs (CPTR_EL2, TCR_EL2, CNTHCTL_EL2)",
   }),
   counterpart: RegisterName.optional().meta({ description: "EL2 registers: the EL1 register with the same role" }),
-  toCounterpart: z.array(MapRule).optional().meta({
-    description:
-      "EL2 registers whose format differs from the counterpart's: how a non-VHE (E2H = 0) guest hypervisor's value becomes the counterpart's value. Unmapped bits are zero; the counterpart's RES1 bits are then set. Absent: same format, copied as is.",
-  }),
+  toCounterpart: z
+    .union([z.literal("none"), z.array(MapRule)], { error: "must be a list of mapping rules or `none`" })
+    .optional()
+    .meta({
+      description:
+        "EL2 registers whose format differs from the counterpart's: how a non-VHE (E2H = 0) guest hypervisor's value becomes the counterpart's value. Unmapped bits are zero; the counterpart's RES1 bits are then set. `none`: with E2H = 0 the counterpart is not loaded from this register. Absent: same format, copied as is.",
+    }),
   e2hRedirect: z.boolean().optional().meta({
     description: "EL2 registers: with HCR_EL2.E2H == 1, the counterpart's name used at EL2 accesses this register",
   }),

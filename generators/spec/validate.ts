@@ -17,7 +17,7 @@ import { formatPosition, type Diagnostic } from "./diagnostics.js";
 import type { SpecEntry } from "./load.js";
 import type { BitsSpec, FieldSpec } from "./schema.js";
 import { diagnosticAt, positionOf, type YamlPath, type YamlSource } from "./yaml-source.js";
-import { encodingKey, formatEncoding } from "./model.js";
+import { encodingKey, formatEncoding, numEncoding, parseTrapControl } from "./model.js";
 
 /** VNCR_EL2 points at one 4 KiB page (Arm ARM, FEAT_NV2). */
 const VNCR_PAGE_SIZE = 4096;
@@ -173,7 +173,8 @@ function checkCounterpart(ctx: Ctx, spec: StorageSpec, width: number, byName: Re
     }
   }
   const cpWidth = cp && cp.class !== "alias" ? Number(cp.width) : width;
-  (spec.toCounterpart ?? []).forEach((rule, i) => {
+  const rules = spec.toCounterpart === "none" ? [] : (spec.toCounterpart ?? []);
+  rules.forEach((rule, i) => {
     const path = ["toCounterpart", i];
     if ("set" in rule) {
       checkRange(ctx, rule.set, [...path, "set"], cpWidth, "target bits");
@@ -192,12 +193,20 @@ function checkCounterpart(ctx: Ctx, spec: StorageSpec, width: number, byName: Re
 function checkTraps(ctx: Ctx, spec: StorageSpec, byName: ReadonlyMap<string, SpecEntry>): void {
   for (const dir of ["read", "write"] as const) {
     (spec.traps?.[dir] ?? []).forEach((ref, i) => {
-      const [reg = "", field = ""] = ref.split(".");
+      const { register: reg, field } = parseTrapControl(ref);
       const target = byName.get(reg)?.spec;
       if (!target || target.class === "alias") {
         ctx.out.push(diagnosticAt(ctx.source, ["traps", dir, i], "unknown-trap-control", `trap control ${ref}: no register ${reg}`));
-      } else if (!target.fields.some((f) => f.name === field)) {
-        ctx.out.push(diagnosticAt(ctx.source, ["traps", dir, i], "unknown-trap-control", `trap control ${ref}: ${reg} has no field ${field}`));
+      } else {
+        const f = target.fields.find((x) => x.name === field);
+        const r = f && parseBits(f.bits);
+        if (!f) {
+          ctx.out.push(diagnosticAt(ctx.source, ["traps", dir, i], "unknown-trap-control", `trap control ${ref}: ${reg} has no field ${field}`));
+        } else if (r && r.hi !== r.lo) {
+          ctx.out.push(
+            diagnosticAt(ctx.source, ["traps", dir, i], "unknown-trap-control", `trap control ${ref}: ${reg}.${field} is ${formatRange(r)}, not a single bit`),
+          );
+        }
       }
     });
   }
@@ -211,7 +220,8 @@ export function validateSpecs(entries: readonly SpecEntry[]): Diagnostic[] {
   const byVncr = new Map<number, SpecEntry>();
   for (const entry of entries) {
     const { source, spec } = entry;
-    const first = byName.get(spec.name);
+    // Names are case-insensitive (as in MRS/MSR and the scenario language): SPSR_irq and SPSR_IRQ collide.
+    const first = byName.get(spec.name) ?? entries.find((e) => e !== entry && e.spec.name.toUpperCase() === spec.name.toUpperCase() && byName.get(e.spec.name) === e);
     if (first) {
       out.push(
         diagnosticAt(source, ["name"], "duplicate-name", `register ${spec.name} is already defined at ${formatPosition(positionOf(first.source, ["name"]))}`),
@@ -260,8 +270,4 @@ export function validateSpecs(entries: readonly SpecEntry[]): Diagnostic[] {
     }
   }
   return out;
-}
-
-export function numEncoding(e: { op0: bigint; op1: bigint; crn: bigint; crm: bigint; op2: bigint }) {
-  return { op0: Number(e.op0), op1: Number(e.op1), crn: Number(e.crn), crm: Number(e.crm), op2: Number(e.op2) };
 }
