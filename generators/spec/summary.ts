@@ -73,10 +73,13 @@ export function formatSummary(s: SpecSummary): string {
       SUMMARY_CLASSES.reduce((n, c) => n + r.counts[c], 0),
     ]),
   );
+  const gating = s.features.filter((f) => f.registers > 0);
+  const fieldOnly = s.features.filter((f) => f.registers === 0);
   const feats = textTable(
     ["feature", "registers", "fields"],
-    s.features.map((f) => [f.feature, f.registers, f.fields]),
+    gating.map((f) => [f.feature, f.registers, f.fields]),
   );
+  const fieldOnlyText = wrap(`${fieldOnly.length} features gate fields only: ${fieldOnly.map((f) => f.feature).join(", ")}`, 100);
   return [
     `${s.registers} registers and ${s.aliases} aliases; ${s.fieldsComplete} with every bit described, ` +
       `${s.withCounterpart} with an EL1 counterpart, ${s.withVncr} at a VNCR offset`,
@@ -84,5 +87,19 @@ export function formatSummary(s: SpecSummary): string {
     table,
     "",
     feats,
+    "",
+    fieldOnlyText,
   ].join("\n");
+}
+
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = "  " + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join("\n");
 }

@@ -36,7 +36,7 @@
  *   - ID registers (ID_SANITISED/ID_WRITABLE/ID_FILTERED/ID_HIDDEN/
  *     ID_UNALLOCATED/AA32_ID_SANITISED) all reset through
  *     kvm_read_sanitised_id_reg; only the AArch64 ones are listed here.
- *   - AMU, RAS, MPAM, SPE, GIC ICC_*/ICH_ control entries with undef_access /
+ *   - AMU, RAS, MPAM, SPE, GIC ICC_x / ICH_x control entries with undef_access /
  *     trap_raz_wi / access_* only are not listed.
  *   - TCR2_EL2 (reset_val, TCR2_EL2_RES1) is NOT in KVM_RESET: TCR2_EL2_RES1
  *     is generated from arch/arm64/tools/sysreg and was not transcribed; see

@@ -17,9 +17,10 @@
  *      i.e. this part of the ABI did not change between them.
  *   P  torvalds/linux arch/arm64/include/uapi/asm/ptrace.h
  *        @ 078a5a4faf64fefaf13478a9091782432cad33fa
- *      (struct user_pt_regs, struct user_fpsimd_state; newer file than v4.12,
- *       but these two structs are the same shape as the brief describes and
- *       as KVM's ABI requires)
+ *      (struct user_pt_regs, struct user_fpsimd_state. This file is newer than
+ *       v4.12 and was not re-read at a 2017 commit; the member list matches
+ *       the layout given in the task brief: 34 * __u64, and __uint128_t
+ *       vregs[32] + fpsr + fpcr + __reserved[2])
  *
  * struct kvm_regs, transcribed from U:
  *
