@@ -2,11 +2,12 @@
 /** The reglab command line: thin; each command lives in cli/commands/. */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { generateCommand } from "./commands/generate.js";
 import { schemaCommand } from "./commands/schema.js";
 import { startCommand } from "./commands/start.js";
 import { validateCommand } from "./commands/validate.js";
 
-const commands = [validateCommand, schemaCommand, startCommand];
+const commands = [validateCommand, generateCommand, schemaCommand, startCommand];
 
 await commands
   .reduce((y, add) => add(y), yargs(hideBin(process.argv)).scriptName("reglab"))

@@ -20,7 +20,7 @@ const EXPECTED: Record<string, [DiagnosticCode, string][]> = {
   "schema-comment": [
     [
       "schema-comment",
-      "registers/el2/VBAR_EL2.yaml:1:1: error: the first line must be '# yaml-language-server: $schema=../../schema/register.schema.json' so editors check the spec as it is typed",
+      "registers/el2/VBAR_EL2.yaml:1:1: error: the first line must be '# yaml-language-server: $schema=../../schema/register.schema.json' so editors check the file as it is typed",
     ],
   ],
   "file-name": [["file-name", "registers/el2/VBAR.yaml:2:7: error: register VBAR_EL2 must live in VBAR_EL2.yaml, not VBAR.yaml"]],

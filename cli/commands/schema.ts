@@ -1,28 +1,22 @@
-import { writeFileSync, renameSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import { registerJsonSchema } from "../../generators/spec/json-schema.js";
-import { SCHEMA_FILE } from "../../generators/spec/load.js";
+import { specJsonSchemas } from "../../generators/spec/json-schema.js";
 import { defaultSpecsDir } from "../paths.js";
 
 export function schemaCommand(y: Argv): Argv {
   return y.command(
     "schema",
-    "write the JSON Schema of the register spec format (from the zod schemas)",
-    (a) =>
-      a
-        .option("out", { type: "string", describe: `output file (default: specs/${SCHEMA_FILE})` })
-        .option("stdout", { type: "boolean", default: false, describe: "print instead of writing" }),
+    "write the JSON Schemas of the register and layout spec formats (from the zod schemas)",
+    (a) => a.option("specs", { type: "string", describe: "specs folder to write schema/ into (default: the bundled specs/)" }),
     (argv) => {
-      const text = registerJsonSchema();
-      if (argv.stdout) {
-        process.stdout.write(text);
-        return;
+      const root = argv.specs ?? defaultSpecsDir();
+      for (const [rel, text] of specJsonSchemas()) {
+        const out = join(root, rel);
+        writeFileSync(out + ".tmp", text);
+        renameSync(out + ".tmp", out);
+        process.stdout.write(`wrote ${out}\n`);
       }
-      const out = argv.out ?? join(defaultSpecsDir(), SCHEMA_FILE);
-      writeFileSync(out + ".tmp", text);
-      renameSync(out + ".tmp", out);
-      process.stdout.write(`wrote ${out}\n`);
     },
   );
 }

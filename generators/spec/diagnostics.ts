@@ -31,7 +31,15 @@ export type DiagnosticCode =
   | "bad-mapping"
   | "vncr-unaligned"
   | "vncr-outside-page"
-  | "vncr-shared";
+  | "vncr-shared"
+  | "placed-twice"
+  | "placed-nowhere"
+  | "unknown-register"
+  | "unknown-container"
+  | "element-too-narrow"
+  | "vncr-mismatch"
+  | "duplicate-c-name"
+  | "uapi-not-stored";
 
 export interface Position {
   readonly file: string;
