@@ -2,12 +2,15 @@
 /** The reglab command line: thin; each command lives in cli/commands/. */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { asmCommand } from "./commands/asm.js";
+import { disasmCommand } from "./commands/disasm.js";
 import { generateCommand } from "./commands/generate.js";
+import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { startCommand } from "./commands/start.js";
 import { validateCommand } from "./commands/validate.js";
 
-const commands = [validateCommand, generateCommand, schemaCommand, startCommand];
+const commands = [validateCommand, generateCommand, runCommand, schemaCommand, startCommand, asmCommand, disasmCommand];
 
 await commands
   .reduce((y, add) => add(y), yargs(hideBin(process.argv)).scriptName("reglab"))

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import { applySync, planSync, renderAll } from "../../generators/generate.js";
 import { loadSpecs } from "../../generators/pipeline.js";
 import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
 import { defaultSpecsDir, packageRoot } from "../paths.js";
@@ -16,7 +15,9 @@ export function generateCommand(y: Argv): Argv {
         .option("check", { type: "boolean", default: false, describe: "write nothing; exit 1 listing stale, missing or extra files" })
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" })
         .option("out", { type: "string", describe: "output folder (default: generated/)" }),
-    (argv) => {
+    async (argv) => {
+      // Loaded on use: the emitters bring in ts-morph, which every other command can do without.
+      const { applySync, planSync, renderAll } = await import("../../generators/generate.js");
       const specs = argv.specs ?? defaultSpecsDir();
       const out = argv.out ?? join(packageRoot(), "generated");
       const lays = loadSpecs(specs);

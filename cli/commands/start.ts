@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import { applySync, planSync, renderAll } from "../../generators/generate.js";
 import { layoutTable } from "../../generators/layout/summary.js";
 import { loadSpecs } from "../../generators/pipeline.js";
 import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
@@ -16,7 +15,9 @@ export function startCommand(y: Argv): Argv {
       a
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" })
         .option("out", { type: "string", describe: "output folder (default: generated/)" }),
-    (argv) => {
+    async (argv) => {
+      // Loaded on use: the emitters bring in ts-morph, which every other command can do without.
+      const { applySync, planSync, renderAll } = await import("../../generators/generate.js");
       const loaded = loadSpecs(argv.specs ?? defaultSpecsDir());
       for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
       if (loaded.diagnostics.length > 0) {

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: the emulator's speed goals, each measured against a
+ * baseline in the same run and printed as a ratio with PASS or MISS. Never a
+ * test: machines differ; ratios measured side by side do not.
+ *
+ *  1. register read+write through a generated layout vs a raw typed-array
+ *     loop over the same offsets (goal: within 2x) and vs a
+ *     Map<string, bigint> register file (goal: 10x faster);
+ *  2. a nested round trip (world switch entry + exit) vs
+ *     TypedArray.prototype.set of the same bytes (goal: within 4x);
+ *  3. emulator steps per second (goal: at least 1,000,000).
+ */
+import { performance } from "node:perf_hooks";
+import { sysregNames } from "../emulator/a64/sysreg-names.js";
+import { assemble } from "../emulator/a64/encode.js";
+import { LayoutState } from "../emulator/layout-state.js";
+import { layoutMachine, loadLayout, registerIndex } from "../emulator/machine.js";
+import { loadRegisterSpecs } from "../generators/spec/load.js";
+import { defaultSpecsDir } from "../cli/paths.js";
+
+const LAYOUT = process.argv[2] ?? "unified";
+const REPEAT = 5;
+
+/** Best of REPEAT runs of `fn`, in nanoseconds per operation. */
+function measure(ops: number, fn: () => void): number {
+  let best = Infinity;
+  for (let k = 0; k < REPEAT; k++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, ((performance.now() - t) * 1e6) / ops);
+  }
+  return best;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? "PASS" : "MISS";
+}
+
+const { model } = loadRegisterSpecs(defaultSpecsDir());
+const index = registerIndex(model);
+const layout = await loadLayout(LAYOUT);
+const machine = layoutMachine(model, layout);
+const state = machine.vcpu.state as LayoutState;
+machine.vcpu.reset();
+machine.vcpu.setEl(1);
+
+// 1. Register read+write: the EL1 system registers, each read and written back +1.
+const regs = Int32Array.from(
+  model.registers.filter((r) => r.el === 1 && r.cls === "sysreg" && state.has(index.number(r.name))).map((r) => index.number(r.name)),
+);
+const offsets = Int32Array.from(regs, (r) => (layout.offsets[layout.registers.indexOf(index.names[r] ?? "")] ?? 0) >> 2);
+const ROUNDS = 20_000;
+const ops = ROUNDS * regs.length;
+const viaLayout = measure(ops, () => {
+  for (let k = 0; k < ROUNDS; k++) {
+    for (let i = 0; i < regs.length; i++) {
+      const r = regs[i] as number;
+      state.put(r, (state.lo(r) + 1) >>> 0, state.hi(r));
+    }
+  }
+});
+const raw = new Uint32Array(layout.contextSize >> 2);
+const viaRaw = measure(ops, () => {
+  for (let k = 0; k < ROUNDS; k++) {
+    for (let i = 0; i < offsets.length; i++) {
+      const w = offsets[i] as number;
+      const lo = raw[w] as number;
+      const hi = raw[w + 1] as number;
+      raw[w] = (lo + 1) >>> 0;
+      raw[w + 1] = hi;
+    }
+  }
+});
+const names = Array.from(regs, (r) => index.names[r] ?? "");
+const map = new Map<string, bigint>(names.map((n) => [n, 0n]));
+const viaMap = measure(ops, () => {
+  for (let k = 0; k < ROUNDS / 10; k++) {
+    for (const n of names) map.set(n, ((map.get(n) ?? 0n) + 1n) & 0xffffffffffffffffn);
+  }
+}) ;
+const mapPerOp = viaMap; // measured over ROUNDS / 10 rounds but divided by the full op count:
+const mapNs = mapPerOp * 10;
+
+// 2. Nested round trip vs TypedArray.prototype.set of the same bytes.
+const TRIPS = 20_000;
+const plan = layout.copyPlan.e2h0;
+const bytes = plan.entry.bytes + plan.exit.bytes;
+const roundTrip = measure(TRIPS, () => {
+  for (let k = 0; k < TRIPS; k++) {
+    state.worldSwitch("exit", false);
+    state.worldSwitch("entry", false);
+  }
+});
+const src = new Uint8Array(bytes);
+const dst = new Uint8Array(bytes);
+const plainCopy = measure(TRIPS, () => {
+  for (let k = 0; k < TRIPS; k++) {
+    dst.set(src);
+    src[k & 7] = k;
+  }
+});
+
+// 3. Steps per second: a loop of system register moves and immediates at EL1.
+const sysNames = sysregNames(model);
+const program = ["movz x0, #0x1234", "movk x0, #0x5678, lsl #16", "msr TPIDR_EL1, x0", "mrs x1, TPIDR_EL1", "msr CONTEXTIDR_EL1, x1", "mrs x2, MAIR_EL1", "nop", "isb"].map(
+  (t) => assemble(t, sysNames),
+);
+const STEPS = 1_000_000;
+machine.vcpu.wantReads = false;
+const perStep = measure(STEPS, () => {
+  const v = machine.vcpu;
+  for (let k = 0; k < STEPS; k++) v.step(program[k & 7] ?? 0);
+});
+const stepsPerSecond = 1e9 / perStep;
+
+const rows: [string, string, string][] = [
+  [`register read+write via ${LAYOUT} vs raw typed array`, `${(viaLayout / viaRaw).toFixed(2)}x (goal <= 2x)`, verdict(viaLayout / viaRaw <= 2)],
+  [`Map<string, bigint> vs register read+write via ${LAYOUT}`, `${(mapNs / viaLayout).toFixed(1)}x (goal >= 10x)`, verdict(mapNs / viaLayout >= 10)],
+  [`nested round trip vs TypedArray.set of ${bytes} bytes`, `${(roundTrip / plainCopy).toFixed(2)}x (goal <= 4x)`, verdict(roundTrip / plainCopy <= 4)],
+  [`emulator steps per second`, `${Math.round(stepsPerSecond).toLocaleString("en-US")} (goal >= 1,000,000)`, verdict(stepsPerSecond >= 1e6)],
+];
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+console.log(`reglab bench (layout ${LAYOUT}, best of ${REPEAT}; ns per op: layout ${viaLayout.toFixed(2)}, raw ${viaRaw.toFixed(2)}, Map ${mapNs.toFixed(1)}, round trip ${roundTrip.toFixed(0)}, set ${plainCopy.toFixed(0)})`);
+for (const [what, ratio, v] of rows) console.log(`${what.padEnd(w0)}  ${ratio.padEnd(w1)}  ${v}`);

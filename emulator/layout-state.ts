@@ -1,0 +1,262 @@
+/**
+ * A layout's storage: the vCPU's saved context is one ArrayBuffer laid out
+ * as the layout's struct kvm_cpu_context (offsets from the generated
+ * layout.ts), beside a model of the physical EL1 register file.
+ *
+ * Who holds a register's value, as KVM with nested virtualization arranges it:
+ * - while the nested guest runs (virtual EL1/EL0), the physical EL1
+ *   registers that are counterparts of EL2 registers hold its EL1 values;
+ * - while the guest hypervisor runs (virtual EL2, really EL1), they hold its
+ *   EL2 values: as they are with E2H = 1, translated through toCounterpart
+ *   with E2H = 0. A translated EL2 register is authoritative in the context
+ *   (KVM traps every write to it and translates forwards only);
+ * - every other register lives in the context only.
+ * The layout's copy plan moves values between the two when the virtual EL
+ * crosses EL2; a register the plan forgets is simply lost, which is what A/B
+ * runs against the reference model detect.
+ *
+ * Speed: where each register is (context word or physical word) is one
+ * precomputed Int32Array per situation (nested guest running; guest
+ * hypervisor with E2H = 0; with E2H = 1), so an access is two array reads and
+ * a world switch swaps a table and runs flat move lists.
+ */
+import type { CopyPhaseData, LayoutModule } from "./layout-module.js";
+import type { RegisterIndex } from "./register-index.js";
+import { newCounters, type ArchState, type Counters } from "./state.js";
+import { applyMapping, compileMapping, type CompiledMapping } from "./translate.js";
+
+/** A phase of the copy plan as flat moves: [kind (0 save, 1 load, 2 translated load), ctx word, phys word, mapping]. */
+interface Phase {
+  readonly moves: Int32Array;
+  readonly runs: number;
+  readonly bytes: number;
+  readonly cacheLines: number;
+  readonly registers: number;
+}
+
+const NONE = -1;
+const SAVE = 0;
+const LOAD = 1;
+const LOAD_TRANSLATED = 2;
+
+export class LayoutState implements ArchState {
+  readonly counters: Counters = newCounters();
+  readonly buffer: ArrayBuffer;
+  private readonly words: Uint32Array;
+  private readonly phys: Uint32Array;
+  /** Model register number -> context word, or NONE. */
+  private readonly word: Int32Array;
+  /** 1 for a register narrower than 64 bits (FPSR, FPCR in a __u32): its high half reads as 0. */
+  private readonly narrow: Uint8Array;
+  private readonly wide: Uint8Array;
+  /** Where each register's value is: >= 0 a context word, < 0 the physical word ~loc. One table per situation. */
+  private readonly locGuest: Int32Array;
+  private readonly locHypE2h0: Int32Array;
+  private readonly locHypE2h1: Int32Array;
+  private loc: Int32Array;
+  /** EL2 register -> index in `mappings` + 1, for writes the guest hypervisor makes with E2H = 0. */
+  private readonly translateOnWrite: Int32Array;
+  private translating = false;
+  private readonly mappings: CompiledMapping[] = [];
+  /** EL2 register with a counterpart -> the counterpart's physical word. */
+  private readonly physWord: Int32Array;
+  private readonly phases: { e2h0: { entry: Phase; exit: Phase }; e2h1: { entry: Phase; exit: Phase } };
+  private readonly scratch = new Uint32Array(2);
+  private atVel2 = false;
+  private e2h = false;
+
+  constructor(
+    private readonly index: RegisterIndex,
+    readonly layout: LayoutModule,
+  ) {
+    const n = index.names.length;
+    this.buffer = new ArrayBuffer(layout.contextSize);
+    this.words = new Uint32Array(this.buffer);
+    this.phys = new Uint32Array(2 * n);
+    this.word = new Int32Array(n).fill(NONE);
+    this.narrow = new Uint8Array(n);
+    this.wide = new Uint8Array(n);
+    const toModel = new Int32Array(layout.registers.length).fill(NONE);
+    layout.registers.forEach((name, i) => {
+      const r = index.byName.get(name);
+      if (r === undefined) return;
+      toModel[i] = r;
+      this.word[r] = (layout.offsets[i] ?? 0) >> 2;
+      const size = layout.sizes[i] ?? 8;
+      this.narrow[r] = size < 8 ? 1 : 0;
+      this.wide[r] = size > 8 ? 1 : 0;
+    });
+    this.physWord = new Int32Array(n).fill(NONE);
+    this.translateOnWrite = new Int32Array(n);
+    this.locGuest = Int32Array.from(this.word);
+    this.locHypE2h0 = Int32Array.from(this.word);
+    this.locHypE2h1 = Int32Array.from(this.word);
+    const mappingOf = new Int32Array(n).fill(NONE);
+    for (let r = 0; r < n; r++) {
+      const c = index.counterpart[r] ?? NONE;
+      const m = index.mapping[r];
+      if (c === NONE || m === "none" || this.word[r] === NONE || this.word[c] === NONE) continue;
+      const p = 2 * c;
+      this.physWord[r] = p;
+      this.physWord[c] = p;
+      this.locGuest[c] = ~p;
+      this.locHypE2h1[r] = ~p;
+      if (m) {
+        this.mappings.push(compileMapping(m, index.spec[c]?.res1.value ?? 0n));
+        mappingOf[r] = this.mappings.length - 1;
+        this.translateOnWrite[r] = this.mappings.length;
+      } else this.locHypE2h0[r] = ~p;
+    }
+    this.loc = this.locGuest;
+    const phase = (p: CopyPhaseData): Phase => {
+      const moves: number[] = [];
+      let registers = 0;
+      for (const run of p.runs) {
+        for (const i of run.registers) {
+          const r = toModel[i] ?? NONE;
+          if (r === NONE || (this.physWord[r] ?? NONE) === NONE) continue;
+          registers++;
+          const translated = run.kind === 1 && p.translated.includes(i);
+          moves.push(run.kind === 0 ? SAVE : translated ? LOAD_TRANSLATED : LOAD, this.word[r] ?? 0, this.physWord[r] ?? 0, mappingOf[r] ?? NONE);
+        }
+      }
+      return { moves: Int32Array.from(moves), runs: p.runs.length, bytes: p.bytes, cacheLines: p.cacheLines, registers };
+    };
+    const plan = layout.copyPlan;
+    this.phases = {
+      e2h0: { entry: phase(plan.e2h0.entry), exit: phase(plan.e2h0.exit) },
+      e2h1: { entry: phase(plan.e2h1.entry), exit: phase(plan.e2h1.exit) },
+    };
+  }
+
+  has(r: number): boolean {
+    return (this.word[r] ?? NONE) !== NONE;
+  }
+
+  lo(r: number): number {
+    const at = this.loc[r] as number;
+    return at >= 0 ? (this.words[at] as number) : (this.phys[~at] as number);
+  }
+
+  hi(r: number): number {
+    if (this.narrow[r] === 1) return 0;
+    const at = this.loc[r] as number;
+    return at >= 0 ? (this.words[at + 1] as number) : (this.phys[~at + 1] as number);
+  }
+
+  put(r: number, lo: number, hi: number): void {
+    const at = this.loc[r] as number;
+    if (at >= 0) {
+      this.words[at] = lo;
+      if (this.narrow[r] === 0) this.words[at + 1] = hi;
+      // A translated EL2 register written while the guest hypervisor runs with E2H = 0:
+      // KVM writes memory and loads the translation into the counterpart.
+      if (this.translating && this.translateOnWrite[r] !== 0) this.loadTranslated(at, this.physWord[r] as number, this.translateOnWrite[r]! - 1);
+    } else {
+      this.phys[~at] = lo;
+      this.phys[~at + 1] = hi;
+    }
+  }
+
+  get(r: number): bigint {
+    if (this.wide[r] === 1) {
+      const w = this.word[r] ?? 0;
+      let v = 0n;
+      for (let k = 3; k >= 0; k--) v = (v << 32n) | BigInt(this.words[w + k] ?? 0);
+      return v;
+    }
+    if ((this.word[r] ?? NONE) === NONE) throw new Error(`layout ${this.layout.name} does not store ${this.index.names[r] ?? r}`);
+    return (BigInt(this.hi(r)) << 32n) | BigInt(this.lo(r));
+  }
+
+  set(r: number, value: bigint): void {
+    if ((this.word[r] ?? NONE) === NONE) throw new Error(`layout ${this.layout.name} does not store ${this.index.names[r] ?? r}`);
+    if (this.wide[r] === 1) {
+      const w = this.word[r] ?? 0;
+      for (let k = 0; k < 4; k++) this.words[w + k] = Number((value >> BigInt(32 * k)) & 0xffffffffn) >>> 0;
+      return;
+    }
+    this.put(r, Number(value & 0xffffffffn) >>> 0, Number((value >> 32n) & 0xffffffffn) >>> 0);
+  }
+
+  /** What the physical EL1 register file holds for `r` (its counterpart for an EL2 register): for tests and tools. */
+  physical(r: number): bigint {
+    const p = this.physWord[r] ?? NONE;
+    if (p === NONE) throw new Error(`${this.index.names[r] ?? r} has no physical register in this model`);
+    return (BigInt(this.phys[p + 1] ?? 0) << 32n) | BigInt(this.phys[p] ?? 0);
+  }
+
+  private loadTranslated(word: number, phys: number, mapping: number): void {
+    const m = this.mappings[mapping];
+    if (!m) return;
+    applyMapping(m, this.words[word] as number, this.words[word + 1] as number, this.scratch);
+    this.phys[phys] = this.scratch[0] as number;
+    this.phys[phys + 1] = this.scratch[1] as number;
+  }
+
+  /** Run one phase of the copy plan. */
+  private run(phase: Phase): void {
+    const moves = phase.moves;
+    const words = this.words;
+    const phys = this.phys;
+    for (let k = 0; k < moves.length; k += 4) {
+      const kind = moves[k] as number;
+      const w = moves[k + 1] as number;
+      const p = moves[k + 2] as number;
+      if (kind === SAVE) {
+        words[w] = phys[p] as number;
+        words[w + 1] = phys[p + 1] as number;
+      } else if (kind === LOAD) {
+        phys[p] = words[w] as number;
+        phys[p + 1] = words[w + 1] as number;
+      } else this.loadTranslated(w, p, moves[k + 3] as number);
+    }
+    const c = this.counters;
+    c.registersCopied += phase.registers;
+    c.bytesCopied += phase.bytes;
+    c.copyRuns += phase.runs;
+    c.cacheLines += phase.cacheLines;
+  }
+
+  private situate(vel2: boolean, e2h: boolean): void {
+    this.loc = !vel2 ? this.locGuest : e2h ? this.locHypE2h1 : this.locHypE2h0;
+    this.translating = vel2 && !e2h;
+    this.atVel2 = vel2;
+    this.e2h = e2h;
+  }
+
+  worldSwitch(direction: "entry" | "exit", e2h: boolean): void {
+    const plan = e2h ? this.phases.e2h1 : this.phases.e2h0;
+    this.run(direction === "entry" ? plan.entry : plan.exit);
+    this.situate(direction === "exit", e2h);
+    this.counters.worldSwitches++;
+  }
+
+  e2hChanged(e2h: boolean): void {
+    if (!this.atVel2 || e2h === this.e2h) return;
+    // Put the guest hypervisor's state back as the old E2H had it, then load it as the new one wants.
+    this.run((this.e2h ? this.phases.e2h1 : this.phases.e2h0).entry);
+    this.run((e2h ? this.phases.e2h1 : this.phases.e2h0).exit);
+    this.situate(true, e2h);
+  }
+
+  afterReset(atEl2: boolean, e2h: boolean): void {
+    // Reset wrote every register into the context: load what the physical registers hold where
+    // the vCPU starts (the loads of an exit to EL2, or of an entry to EL1), saving nothing.
+    this.phys.fill(0);
+    const plan = e2h ? this.phases.e2h1 : this.phases.e2h0;
+    const moves = (atEl2 ? plan.exit : plan.entry).moves;
+    for (let k = 0; k < moves.length; k += 4) {
+      const kind = moves[k] as number;
+      if (kind === SAVE) continue;
+      const w = moves[k + 1] as number;
+      const p = moves[k + 2] as number;
+      if (kind === LOAD) {
+        this.phys[p] = this.words[w] as number;
+        this.phys[p + 1] = this.words[w + 1] as number;
+      } else this.loadTranslated(w, p, moves[k + 3] as number);
+    }
+    this.situate(atEl2, e2h);
+    Object.assign(this.counters, newCounters());
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The emulator's view of the register model: every register a vCPU has,
+ * numbered once (core registers first, then every spec'd register by name),
+ * with what the hot path needs as typed arrays of 32-bit halves — RES0/RES1
+ * masks, access per EL, an encoding lookup table — so that executing MRS or
+ * MSR never builds a BigInt or looks up a string.
+ *
+ * Layout-independent: a layout maps these numbers to its own offsets.
+ */
+import { rangeMask } from "../generators/spec/bits.js";
+import type { AccessMode, Encoding, MapRule, Register, RegisterModel } from "../generators/spec/model.js";
+
+export const X_REGS = Array.from({ length: 31 }, (_, n) => `X${n}`);
+export const V_REGS = Array.from({ length: 32 }, (_, n) => `V${n}`);
+/** Core registers without a YAML spec (KVM's "core" ONE_REG class, arch/arm64/include/uapi/asm/kvm.h). */
+export const CORE_REGS = [...X_REGS, "PC", "PSTATE", ...V_REGS];
+
+const ACCESS_CODE: Record<AccessMode, number> = { ro: 1, wo: 2, rw: 3 };
+export const CAN_READ = 1;
+export const CAN_WRITE = 2;
+
+/** op0:op1:CRn:CRm:op2 packed into 16 bits, as MRS/MSR words carry them (o0 = op0 - 2). */
+export function encodingKey16(e: Encoding): number {
+  return ((e.op0 & 3) << 14) | (e.op1 << 11) | (e.crn << 7) | (e.crm << 3) | e.op2;
+}
+
+export interface TrapBit {
+  /** Register number of the control register (HCR_EL2, ...). */
+  readonly reg: number;
+  /** Bit position within it. */
+  readonly bit: number;
+  readonly when: 0 | 1;
+}
+
+export class RegisterIndex {
+  readonly names: readonly string[];
+  readonly byName: ReadonlyMap<string, number>;
+  /** Upper-cased name -> number, for case-insensitive lookups (scenarios, ONE_REG by name). */
+  readonly byUpperName: ReadonlyMap<string, number>;
+  /** Size in bytes: 4, 8 or 16. */
+  readonly bytes: Uint8Array;
+  /** The spec, or undefined for X/V/PC/PSTATE. */
+  readonly spec: readonly (Register | undefined)[];
+  /** RES0 and RES1 masks as [lo, hi] halves: primary format, then the HCR_EL2.E2H == 1 format. */
+  readonly res0: Uint32Array;
+  readonly res1: Uint32Array;
+  readonly res0E2H1: Uint32Array;
+  readonly res1E2H1: Uint32Array;
+  /** Access bits (CAN_READ | CAN_WRITE) per register and EL: [r * 4 + el]. */
+  readonly access: Uint8Array;
+  /** 16-bit encoding -> register number + 1 (0: none). */
+  readonly byEncoding: Int32Array;
+  /** 16-bit encoding -> alias target register number + 1 (0: not an alias). */
+  readonly aliasByEncoding: Int32Array;
+  /** EL2 register -> its counterpart's number, or -1. */
+  readonly counterpart: Int32Array;
+  /** EL1 register -> the EL2 register an access at EL2 with E2H == 1 is redirected to, or -1. */
+  readonly redirect: Int32Array;
+  /** E2H == 0 mapping rules of EL2 registers (undefined: identity; "none": not loaded). */
+  readonly mapping: readonly (readonly MapRule[] | "none" | undefined)[];
+  /** Trap controls per register, per direction. */
+  readonly readTraps: readonly (readonly TrapBit[])[];
+  readonly writeTraps: readonly (readonly TrapBit[])[];
+  readonly X0: number;
+  readonly PC: number;
+  readonly PSTATE: number;
+  readonly SP_EL0: number;
+
+  constructor(readonly model: RegisterModel) {
+    const names = [...CORE_REGS, ...model.registers.map((r) => r.name)];
+    this.names = names;
+    this.byName = new Map(names.map((n, i) => [n, i]));
+    this.byUpperName = new Map(names.map((n, i) => [n.toUpperCase(), i]));
+    const n = names.length;
+    const spec = names.map((name) => model.byName.get(name)).map((r) => (r?.kind === "register" ? r : undefined));
+    this.spec = spec;
+    this.bytes = Uint8Array.from(names.map((name, i) => (name.startsWith("V") && !spec[i] ? 16 : (spec[i]?.width ?? 64) / 8)));
+    this.res0 = new Uint32Array(2 * n);
+    this.res1 = new Uint32Array(2 * n);
+    this.res0E2H1 = new Uint32Array(2 * n);
+    this.res1E2H1 = new Uint32Array(2 * n);
+    this.access = new Uint8Array(4 * n);
+    this.counterpart = new Int32Array(n).fill(-1);
+    this.redirect = new Int32Array(n).fill(-1);
+    this.byEncoding = new Int32Array(1 << 16);
+    this.aliasByEncoding = new Int32Array(1 << 16);
+    const mapping: (readonly MapRule[] | "none" | undefined)[] = new Array<undefined>(n).fill(undefined);
+    const readTraps: TrapBit[][] = names.map(() => []);
+    const writeTraps: TrapBit[][] = names.map(() => []);
+    const put = (arr: Uint32Array, i: number, v: bigint) => {
+      arr[2 * i] = Number(v & 0xffffffffn) >>> 0;
+      arr[2 * i + 1] = Number((v >> 32n) & 0xffffffffn) >>> 0;
+    };
+    spec.forEach((r, i) => {
+      if (!r) {
+        // X, PC, PSTATE, V: reachable at every EL through their own instructions, never through MRS/MSR.
+        for (let el = 0; el < 4; el++) this.access[4 * i + el] = CAN_READ | CAN_WRITE;
+        return;
+      }
+      put(this.res0, i, r.res0.value);
+      put(this.res1, i, r.res1.value);
+      put(this.res0E2H1, i, r.formatE2H1 ? r.formatE2H1.res0.value : r.res0.value);
+      put(this.res1E2H1, i, r.formatE2H1 ? r.formatE2H1.res1.value : r.res1.value);
+      r.access.forEach((a, el) => (this.access[4 * i + el] = a ? (ACCESS_CODE[a] ?? 0) : 0));
+      if (r.encoding) this.byEncoding[encodingKey16(r.encoding)] = i + 1;
+      if (r.counterpart) {
+        const c = this.byName.get(r.counterpart) ?? -1;
+        this.counterpart[i] = c;
+        if (r.e2hRedirect && c >= 0) this.redirect[c] = i;
+      }
+      mapping[i] = r.toCounterpart;
+    });
+    for (const a of model.aliases) {
+      const t = this.byName.get(a.aliasOf);
+      if (t !== undefined) this.aliasByEncoding[encodingKey16(a.encoding)] = t + 1;
+    }
+    const trapBit = (ref: { register: string; field: string; trapsWhen: 0 | 1 }): TrapBit[] => {
+      const reg = this.byName.get(ref.register);
+      const f = reg === undefined ? undefined : spec[reg]?.fields.find((x) => x.name === ref.field);
+      return reg === undefined || !f ? [] : [{ reg, bit: f.range.lo, when: ref.trapsWhen }];
+    };
+    spec.forEach((r, i) => {
+      if (!r) return;
+      readTraps[i] = r.traps.read.flatMap(trapBit);
+      writeTraps[i] = r.traps.write.flatMap(trapBit);
+    });
+    this.mapping = mapping;
+    this.readTraps = readTraps;
+    this.writeTraps = writeTraps;
+    this.X0 = 0;
+    this.PC = this.byName.get("PC") ?? -1;
+    this.PSTATE = this.byName.get("PSTATE") ?? -1;
+    this.SP_EL0 = this.byName.get("SP_EL0") ?? -1;
+  }
+
+  /** Register number by name, case-insensitive; undefined if unknown. */
+  find(name: string): number | undefined {
+    return this.byName.get(name) ?? this.byUpperName.get(name.toUpperCase());
+  }
+
+  number(name: string): number {
+    const i = this.find(name);
+    if (i === undefined) throw new Error(`no register ${name}`);
+    return i;
+  }
+
+  /** The mask of bits a write keeps, for edges (ONE_REG, reset) that work in bigint. */
+  sanitize(r: number, value: bigint, e2h: boolean): bigint {
+    const res0 = e2h ? this.res0E2H1 : this.res0;
+    const res1 = e2h ? this.res1E2H1 : this.res1;
+    const m0 = BigInt(res0[2 * r] ?? 0) | (BigInt(res0[2 * r + 1] ?? 0) << 32n);
+    const m1 = BigInt(res1[2 * r] ?? 0) | (BigInt(res1[2 * r + 1] ?? 0) << 32n);
+    const width = (this.bytes[r] ?? 8) * 8;
+    return ((value & ((1n << BigInt(width)) - 1n)) & ~m0) | m1;
+  }
+
+  /** Bit of a one-bit field, for control registers the core reads (HCR_EL2.E2H, ...). */
+  fieldBit(reg: string, field: string): number {
+    const r = this.spec[this.number(reg)];
+    const f = r?.fields.find((x) => x.name === field);
+    if (!f || f.range.hi !== f.range.lo) throw new Error(`${reg}.${field} is not a one-bit field`);
+    return f.range.lo;
+  }
+
+  fieldMask(reg: string, field: string): bigint {
+    const r = this.spec[this.number(reg)];
+    const f = r?.fields.find((x) => x.name === field);
+    if (!f) throw new Error(`${reg} has no field ${field}`);
+    return rangeMask(f.range);
+  }
+}

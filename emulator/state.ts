@@ -1,0 +1,51 @@
+/**
+ * Where the vCPU's architectural state lives. The core (vcpu.ts) reads and
+ * writes registers by number through this interface and never knows how they
+ * are stored: `NamedState` (reference-state.ts) keeps them by name, with no
+ * layout at all; `LayoutState` (layout-state.ts) keeps them in one
+ * ArrayBuffer laid out as a layout's struct kvm_cpu_context, next to a model
+ * of the physical EL1 register file, and moves them with the layout's copy
+ * plan when the virtual EL crosses EL2.
+ */
+
+export interface Counters {
+  /** Exceptions taken (any EL). */
+  exceptions: number;
+  /** System register accesses trapped to (virtual) EL2 by the guest hypervisor's trap controls. */
+  traps: number;
+  /** Nested world switches (virtual EL2 <-> EL1/EL0), both directions. */
+  worldSwitches: number;
+  /** Registers, bytes and copy runs the world switches moved. */
+  registersCopied: number;
+  bytesCopied: number;
+  copyRuns: number;
+  /** Distinct 64-byte lines of the context the world switches touched, summed per switch. */
+  cacheLines: number;
+}
+
+export function newCounters(): Counters {
+  return { exceptions: 0, traps: 0, worldSwitches: 0, registersCopied: 0, bytesCopied: 0, copyRuns: 0, cacheLines: 0 };
+}
+
+export interface ArchState {
+  /** Whether this storage has the register at all (a layout without EL2 state has no EL2 registers). */
+  has(r: number): boolean;
+  /** Low and high 32 bits of a register's architectural value: the hot path. */
+  lo(r: number): number;
+  hi(r: number): number;
+  put(r: number, lo: number, hi: number): void;
+  /** The same as a bigint (128-bit for V registers): for edges, never the hot path. */
+  get(r: number): bigint;
+  set(r: number, value: bigint): void;
+  /**
+   * The virtual EL moved from EL2 to EL1/EL0 (`entry`) or back (`exit`); `e2h`
+   * is the guest hypervisor's HCR_EL2.E2H, which decides whether EL2 values
+   * reach the EL1 registers translated.
+   */
+  worldSwitch(direction: "entry" | "exit", e2h: boolean): void;
+  /** HCR_EL2.E2H changed while the guest hypervisor runs: reload what depends on it. */
+  e2hChanged(e2h: boolean): void;
+  /** After reset: the physical registers hold the state of the EL the vCPU starts in. */
+  afterReset(atEl2: boolean, e2h: boolean): void;
+  readonly counters: Counters;
+}
