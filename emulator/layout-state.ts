@@ -15,35 +15,64 @@
  * crosses EL2; a register the plan forgets is simply lost, which is what A/B
  * runs against the reference model detect.
  *
- * Speed: where each register is (context word or physical word) is one
- * precomputed Int32Array per situation (nested guest running; guest
- * hypervisor with E2H = 0; with E2H = 1), so an access is two array reads and
- * a world switch swaps a table and runs flat move lists.
+ * Speed: the context and the physical file are two halves of one
+ * Uint32Array (`context` is the first half, byte for byte the struct), and
+ * where each register's halves are is precomputed per situation (nested guest
+ * running; guest hypervisor with E2H = 0; with E2H = 1): an access is two
+ * array reads, a world switch swaps the tables and runs flat move lists.
  */
 import type { CopyPhaseData, LayoutModule } from "./layout-module.js";
 import type { RegisterIndex } from "./register-index.js";
 import { newCounters, type ArchState, type Counters } from "./state.js";
 import { applyMapping, compileMapping, type CompiledMapping } from "./translate.js";
 
-/** A phase of the copy plan as flat moves: [kind (0 save, 1 load, 2 translated load), ctx word, phys word, mapping]. */
+/**
+ * A phase of the copy plan: runs whose registers sit at the same words in the
+ * context and in the physical file are one TypedArray.set each (`direct`);
+ * the rest are flat moves [kind (0 save, 1 load, 2 translated load), ctx word, phys word, mapping].
+ */
 interface Phase {
-  readonly moves: Int32Array;
+  /** Saves (physical -> context) come first, as the plan orders them: loads may overwrite what a save reads. */
+  readonly directSaves: readonly Direct[];
+  readonly saves: Int32Array;
+  readonly directLoads: readonly Direct[];
+  readonly loads: Int32Array;
   readonly runs: number;
   readonly bytes: number;
   readonly cacheLines: number;
   readonly registers: number;
 }
 
+interface Direct {
+  readonly from: Uint32Array;
+  readonly to: Uint32Array;
+  readonly at: number;
+}
+
+/** Below this many registers a run is cheaper as single moves than as a TypedArray.set. */
+const DIRECT_MIN = 6;
 const NONE = -1;
 const SAVE = 0;
 const LOAD = 1;
 const LOAD_TRANSLATED = 2;
 
+/** Where each register's halves are, in one situation: indices into `mem`. */
+interface Where {
+  readonly lo: Int32Array;
+  readonly hiRead: Int32Array;
+  readonly hiWrite: Int32Array;
+}
+
 export class LayoutState implements ArchState {
   readonly counters: Counters = newCounters();
-  readonly buffer: ArrayBuffer;
+  /** struct kvm_cpu_context, byte for byte. */
+  readonly context: Uint8Array;
+  private readonly mem: Uint32Array;
   private readonly words: Uint32Array;
   private readonly phys: Uint32Array;
+  private loLoc: Int32Array;
+  private hiReadLoc: Int32Array;
+  private hiWriteLoc: Int32Array;
   /** Model register number -> context word, or NONE. */
   private readonly word: Int32Array;
   /** 1 for a register narrower than 64 bits (FPSR, FPCR in a __u32): its high half reads as 0. */
@@ -53,7 +82,9 @@ export class LayoutState implements ArchState {
   private readonly locGuest: Int32Array;
   private readonly locHypE2h0: Int32Array;
   private readonly locHypE2h1: Int32Array;
-  private loc: Int32Array;
+  private readonly whereGuest: Where;
+  private readonly whereHypE2h0: Where;
+  private readonly whereHypE2h1: Where;
   /** EL2 register -> index in `mappings` + 1, for writes the guest hypervisor makes with E2H = 0. */
   private readonly translateOnWrite: Int32Array;
   private translating = false;
@@ -70,9 +101,14 @@ export class LayoutState implements ArchState {
     readonly layout: LayoutModule,
   ) {
     const n = index.names.length;
-    this.buffer = new ArrayBuffer(layout.contextSize);
-    this.words = new Uint32Array(this.buffer);
-    this.phys = new Uint32Array(2 * n);
+    const ctxWords = layout.contextSize >> 2;
+    // [context | physical file (at the context's offsets) | a word that reads 0 | a sink for writes]
+    this.mem = new Uint32Array(2 * ctxWords + 4);
+    this.context = new Uint8Array(this.mem.buffer, 0, layout.contextSize);
+    this.words = this.mem.subarray(0, ctxWords);
+    // The physical EL1 registers, kept at their own context offsets: copying the nested guest's
+    // EL1 block in or out is then one TypedArray.set per contiguous run.
+    this.phys = this.mem.subarray(ctxWords, 2 * ctxWords + 2);
     this.word = new Int32Array(n).fill(NONE);
     this.narrow = new Uint8Array(n);
     this.wide = new Uint8Array(n);
@@ -96,7 +132,7 @@ export class LayoutState implements ArchState {
       const c = index.counterpart[r] ?? NONE;
       const m = index.mapping[r];
       if (c === NONE || m === "none" || this.word[r] === NONE || this.word[c] === NONE) continue;
-      const p = 2 * c;
+      const p = this.word[c] as number;
       this.physWord[r] = p;
       this.physWord[c] = p;
       this.locGuest[c] = ~p;
@@ -107,20 +143,57 @@ export class LayoutState implements ArchState {
         this.translateOnWrite[r] = this.mappings.length;
       } else this.locHypE2h0[r] = ~p;
     }
-    this.loc = this.locGuest;
+    const zero = 2 * ctxWords + 2;
+    const sink = zero + 1;
+    const where = (loc: Int32Array): Where => {
+      const lo = loc.map((at) => (at >= 0 ? at : ctxWords + ~at));
+      return {
+        lo,
+        hiRead: lo.map((at, r) => (this.narrow[r] === 1 ? zero : at + 1)),
+        hiWrite: lo.map((at, r) => (this.narrow[r] === 1 ? sink : at + 1)),
+      };
+    };
+    this.whereGuest = where(this.locGuest);
+    this.whereHypE2h0 = where(this.locHypE2h0);
+    this.whereHypE2h1 = where(this.locHypE2h1);
+    this.loLoc = this.whereGuest.lo;
+    this.hiReadLoc = this.whereGuest.hiRead;
+    this.hiWriteLoc = this.whereGuest.hiWrite;
     const phase = (p: CopyPhaseData): Phase => {
-      const moves: number[] = [];
+      const moves: [number[], number[]] = [[], []];
+      const direct: [Direct[], Direct[]] = [[], []];
       let registers = 0;
       for (const run of p.runs) {
-        for (const i of run.registers) {
-          const r = toModel[i] ?? NONE;
-          if (r === NONE || (this.physWord[r] ?? NONE) === NONE) continue;
-          registers++;
+        const regs = run.registers.map((i) => toModel[i] ?? NONE).filter((r) => r !== NONE && (this.physWord[r] ?? NONE) !== NONE);
+        registers += regs.length;
+        const w0 = (this.word[regs[0] ?? 0] ?? 0) as number;
+        const same = regs.every((r) => this.physWord[r] === this.word[r]);
+        const contiguous = regs.every((r, k) => this.word[r] === w0 + 2 * k && this.narrow[r] === 0);
+        if (regs.length >= DIRECT_MIN && same && contiguous) {
+          const len = 2 * regs.length;
+          direct[run.kind].push(
+            run.kind === 0
+              ? { from: this.phys.subarray(w0, w0 + len), to: this.words, at: w0 }
+              : { from: this.words.subarray(w0, w0 + len), to: this.phys, at: w0 },
+          );
+          continue;
+        }
+        for (const r of regs) {
+          const i = layout.registers.indexOf(this.index.names[r] ?? "");
           const translated = run.kind === 1 && p.translated.includes(i);
-          moves.push(run.kind === 0 ? SAVE : translated ? LOAD_TRANSLATED : LOAD, this.word[r] ?? 0, this.physWord[r] ?? 0, mappingOf[r] ?? NONE);
+          moves[run.kind].push(run.kind === 0 ? SAVE : translated ? LOAD_TRANSLATED : LOAD, this.word[r] ?? 0, this.physWord[r] ?? 0, mappingOf[r] ?? NONE);
         }
       }
-      return { moves: Int32Array.from(moves), runs: p.runs.length, bytes: p.bytes, cacheLines: p.cacheLines, registers };
+      return {
+        directSaves: direct[0],
+        saves: Int32Array.from(moves[0]),
+        directLoads: direct[1],
+        loads: Int32Array.from(moves[1]),
+        runs: p.runs.length,
+        bytes: p.bytes,
+        cacheLines: p.cacheLines,
+        registers,
+      };
     };
     const plan = layout.copyPlan;
     this.phases = {
@@ -134,27 +207,22 @@ export class LayoutState implements ArchState {
   }
 
   lo(r: number): number {
-    const at = this.loc[r] as number;
-    return at >= 0 ? (this.words[at] as number) : (this.phys[~at] as number);
+    return this.mem[this.loLoc[r] as number] as number;
   }
 
   hi(r: number): number {
-    if (this.narrow[r] === 1) return 0;
-    const at = this.loc[r] as number;
-    return at >= 0 ? (this.words[at + 1] as number) : (this.phys[~at + 1] as number);
+    return this.mem[this.hiReadLoc[r] as number] as number;
   }
 
   put(r: number, lo: number, hi: number): void {
-    const at = this.loc[r] as number;
-    if (at >= 0) {
-      this.words[at] = lo;
-      if (this.narrow[r] === 0) this.words[at + 1] = hi;
-      // A translated EL2 register written while the guest hypervisor runs with E2H = 0:
-      // KVM writes memory and loads the translation into the counterpart.
-      if (this.translating && this.translateOnWrite[r] !== 0) this.loadTranslated(at, this.physWord[r] as number, this.translateOnWrite[r]! - 1);
-    } else {
-      this.phys[~at] = lo;
-      this.phys[~at + 1] = hi;
+    const mem = this.mem;
+    mem[this.loLoc[r] as number] = lo;
+    mem[this.hiWriteLoc[r] as number] = hi;
+    // A translated EL2 register written while the guest hypervisor runs with E2H = 0:
+    // KVM writes memory and loads the translation into the counterpart.
+    if (this.translating) {
+      const t = this.translateOnWrite[r] as number;
+      if (t !== 0) this.loadTranslated(this.word[r] as number, this.physWord[r] as number, t - 1);
     }
   }
 
@@ -196,7 +264,18 @@ export class LayoutState implements ArchState {
 
   /** Run one phase of the copy plan. */
   private run(phase: Phase): void {
-    const moves = phase.moves;
+    for (const d of phase.directSaves) d.to.set(d.from, d.at);
+    this.moves(phase.saves);
+    for (const d of phase.directLoads) d.to.set(d.from, d.at);
+    this.moves(phase.loads);
+    const c = this.counters;
+    c.registersCopied += phase.registers;
+    c.bytesCopied += phase.bytes;
+    c.copyRuns += phase.runs;
+    c.cacheLines += phase.cacheLines;
+  }
+
+  private moves(moves: Int32Array): void {
     const words = this.words;
     const phys = this.phys;
     for (let k = 0; k < moves.length; k += 4) {
@@ -211,15 +290,13 @@ export class LayoutState implements ArchState {
         phys[p + 1] = words[w + 1] as number;
       } else this.loadTranslated(w, p, moves[k + 3] as number);
     }
-    const c = this.counters;
-    c.registersCopied += phase.registers;
-    c.bytesCopied += phase.bytes;
-    c.copyRuns += phase.runs;
-    c.cacheLines += phase.cacheLines;
   }
 
   private situate(vel2: boolean, e2h: boolean): void {
-    this.loc = !vel2 ? this.locGuest : e2h ? this.locHypE2h1 : this.locHypE2h0;
+    const w = !vel2 ? this.whereGuest : e2h ? this.whereHypE2h1 : this.whereHypE2h0;
+    this.loLoc = w.lo;
+    this.hiReadLoc = w.hiRead;
+    this.hiWriteLoc = w.hiWrite;
     this.translating = vel2 && !e2h;
     this.atVel2 = vel2;
     this.e2h = e2h;
@@ -245,17 +322,9 @@ export class LayoutState implements ArchState {
     // the vCPU starts (the loads of an exit to EL2, or of an entry to EL1), saving nothing.
     this.phys.fill(0);
     const plan = e2h ? this.phases.e2h1 : this.phases.e2h0;
-    const moves = (atEl2 ? plan.exit : plan.entry).moves;
-    for (let k = 0; k < moves.length; k += 4) {
-      const kind = moves[k] as number;
-      if (kind === SAVE) continue;
-      const w = moves[k + 1] as number;
-      const p = moves[k + 2] as number;
-      if (kind === LOAD) {
-        this.phys[p] = this.words[w] as number;
-        this.phys[p + 1] = this.words[w + 1] as number;
-      } else this.loadTranslated(w, p, moves[k + 3] as number);
-    }
+    const phase = atEl2 ? plan.exit : plan.entry;
+    for (const d of phase.directLoads) d.to.set(d.from, d.at);
+    this.moves(phase.loads);
     this.situate(atEl2, e2h);
     Object.assign(this.counters, newCounters());
   }

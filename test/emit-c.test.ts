@@ -1,6 +1,6 @@
 /**
- * The C emitters, for every bundled layout: byte-for-byte golden files
- * (accept changes with `npx vitest -u`), deterministic output, and a C
+ * The C emitters, for every bundled layout: byte-for-byte golden files (the
+ * committed generated/<layout>/ files; accept changes with `reglab generate`), deterministic output, and a C
  * compiler's verdict: each header compiles alone (and twice, for its include
  * guard) and check.c's _Static_asserts hold, with the host gcc and with
  * aarch64-linux-gnu-gcc (required in CI, skipped with a message elsewhere).
@@ -16,7 +16,7 @@ import type { ResolvedLayout } from "../generators/layout/types.js";
 import { formatDiagnostic } from "../generators/spec/diagnostics.js";
 import { loadRegisterSpecs } from "../generators/spec/load.js";
 import { ARM64_CC, compile, haveCompiler, HOST_CC, inCI, renderC, writeC } from "./c-compiler.js";
-import { SPECS } from "./helpers.js";
+import { ROOT, SPECS } from "./helpers.js";
 
 const { model } = loadRegisterSpecs(SPECS);
 const loaded = loadLayouts(SPECS, model);
@@ -69,7 +69,7 @@ describe("C emitters", () => {
 
     it.each(C_FILES)("%s matches its golden file", async (path) => {
       const f = files.find((x) => x.path === path);
-      await expect(f?.content).toMatchFileSnapshot(join("golden", name, path));
+      await expect(f?.content).toMatchFileSnapshot(join(ROOT, "generated", name, path));
     });
 
     it(`${HOST_CC} accepts each header alone and check.c`, () => {

@@ -2,7 +2,8 @@
  * The TypeScript layout modules: ts-morph type-checks each generated
  * layout.ts in memory against the emulator's LayoutModule interface (the real
  * consumer), the module's numbers are the plan's, and the text is pinned by a
- * golden file (accept a change with `npx vitest -u`).
+ * golden file: the committed generated/<layout>/layout.ts itself (accept a
+ * change with `reglab generate`, or `npx vitest -u`).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -63,7 +64,7 @@ describe("layout.ts (ts-morph)", () => {
       for (const r of l.registers) expect(text).toContain(`export const OFFSET_${r.name} = ${r.offset};`);
       const ids = l.registers.filter((r) => r.oneReg !== null);
       for (const r of ids.slice(0, 20)) expect(text).toContain(oneRegHex(r.oneReg!));
-      await expect(text).toMatchFileSnapshot(join(ROOT, "test", "golden", l.name, "layout.ts"));
+      await expect(text).toMatchFileSnapshot(join(ROOT, "generated", l.name, "layout.ts"));
     });
   }
 });
@@ -84,7 +85,7 @@ describe("layout.json", () => {
         KVM_GET_REGS: "0x" + l.ioctls.KVM_GET_REGS.toString(16).padStart(8, "0"),
         KVM_SET_REGS: "0x" + l.ioctls.KVM_SET_REGS.toString(16).padStart(8, "0"),
       });
-      await expect(file!.content).toMatchFileSnapshot(join(ROOT, "test", "golden", l.name, "layout.json"));
+      await expect(file!.content).toMatchFileSnapshot(join(ROOT, "generated", l.name, "layout.json"));
     });
   }
 });
