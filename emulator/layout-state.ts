@@ -82,6 +82,8 @@ export class LayoutState implements ArchState {
   private readonly locGuest: Int32Array;
   private readonly locHypE2h0: Int32Array;
   private readonly locHypE2h1: Int32Array;
+  /** Everything in the context: while reset writes every register. */
+  private readonly whereContext: Where;
   private readonly whereGuest: Where;
   private readonly whereHypE2h0: Where;
   private readonly whereHypE2h1: Where;
@@ -153,6 +155,7 @@ export class LayoutState implements ArchState {
         hiWrite: lo.map((at, r) => (this.narrow[r] === 1 ? sink : at + 1)),
       };
     };
+    this.whereContext = where(this.word);
     this.whereGuest = where(this.locGuest);
     this.whereHypE2h0 = where(this.locHypE2h0);
     this.whereHypE2h1 = where(this.locHypE2h1);
@@ -315,6 +318,13 @@ export class LayoutState implements ArchState {
     this.run((this.e2h ? this.phases.e2h1 : this.phases.e2h0).entry);
     this.run((e2h ? this.phases.e2h1 : this.phases.e2h0).exit);
     this.situate(true, e2h);
+  }
+
+  beforeReset(): void {
+    this.loLoc = this.whereContext.lo;
+    this.hiReadLoc = this.whereContext.hiRead;
+    this.hiWriteLoc = this.whereContext.hiWrite;
+    this.translating = false;
   }
 
   afterReset(atEl2: boolean, e2h: boolean): void {

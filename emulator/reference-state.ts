@@ -50,5 +50,7 @@ export class NamedState implements ArchState {
 
   e2hChanged(): void {}
 
+  beforeReset(): void {}
+
   afterReset(): void {}
 }

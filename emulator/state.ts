@@ -45,6 +45,8 @@ export interface ArchState {
   worldSwitch(direction: "entry" | "exit", e2h: boolean): void;
   /** HCR_EL2.E2H changed while the guest hypervisor runs: reload what depends on it. */
   e2hChanged(e2h: boolean): void;
+  /** Reset is about to write every register: nothing may be held anywhere but the context. */
+  beforeReset(): void;
   /** After reset: the physical registers hold the state of the EL the vCPU starts in. */
   afterReset(atEl2: boolean, e2h: boolean): void;
   readonly counters: Counters;

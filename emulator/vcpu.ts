@@ -114,6 +114,7 @@ export class Vcpu {
   /** vCPU reset (KVM's kvm_reset_vcpu): every register to its spec's reset value, EL2h or EL1h. */
   reset(): void {
     const { index, state } = this;
+    state.beforeReset();
     for (let r = 0; r < index.names.length; r++) {
       if (!state.has(r)) continue;
       const reset = index.spec[r]?.reset;

@@ -125,7 +125,7 @@ describe("KVM register API", () => {
       "errno EINVAL",
       "errno ENOENT",
       "errno EINVAL",
-      expect.stringMatching(/^errno E2BIG, n = \d+$/),
+      "errno E2BIG",
       "x1 = 0x30c50830",
     ]);
   });

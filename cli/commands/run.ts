@@ -46,7 +46,9 @@ export function runCommand(y: Argv): Argv {
       const record = runScenario(scenario, machine);
       if (argv.json) process.stdout.write(JSON.stringify(record, null, 2) + "\n");
       else {
-        for (const s of record.steps) process.stdout.write(`${display}:${s.line}: ${s.op.padEnd(36)} ${s.result}\n`);
+        for (const s of record.steps) {
+          process.stdout.write(`${display}:${s.line}: ${s.op.padEnd(36)} ${s.result}${s.abi ? ` (${s.abi})` : ""}\n`);
+        }
         if (record.refused) process.stdout.write(`refused: ${record.refused}\n`);
         for (const f of record.failures) process.stderr.write(`${display}:${f.line}: expect failed: ${f.message}\n`);
         if (!record.refused) process.stdout.write(`${record.failures.length === 0 ? "passed" : "FAILED"} on ${record.layout}\n`);

@@ -14,7 +14,10 @@ import type { Operand, Scenario, Step } from "./parse.js";
 export interface StepRecord {
   readonly line: number;
   readonly op: string;
+  /** What the vCPU observably did: the same on every layout that behaves right. */
   readonly result: string;
+  /** What the layout's ABI made of it (list length, blob size): expected to differ between layouts. */
+  readonly abi?: string;
 }
 
 export interface Failure {
@@ -118,6 +121,7 @@ export function runScenario(s: Scenario, m: Machine): RunRecord {
   };
   for (const step of s.steps) {
     let result = "ok";
+    let abi: string | undefined;
     switch (step.op) {
       case "reset":
         m.vcpu.reset();
@@ -179,13 +183,14 @@ export function runScenario(s: Scenario, m: Machine): RunRecord {
       case "reglist": {
         const r = m.api.regList(step.capacity);
         errno = r.errno;
-        result = r.errno === 0 ? `${r.ids.length} ids` : `${errnoText(r.errno)}, n = ${r.n}`;
+        result = errnoText(r.errno);
+        abi = r.errno === 0 ? `${r.ids.length} ids` : `n = ${r.n}`;
         break;
       }
       case "getregs":
         blob = m.api.getRegs();
         errno = 0;
-        result = `${blob.length} bytes`;
+        abi = `struct kvm_regs, ${blob.length} bytes`;
         break;
       case "setregs": {
         const b = new Uint8Array(blob ?? m.api.getRegs());
@@ -205,7 +210,7 @@ export function runScenario(s: Scenario, m: Machine): RunRecord {
         break;
       }
     }
-    steps.push({ line: step.line, op: step.text, result });
+    steps.push({ line: step.line, op: step.text, result, ...(abi === undefined ? {} : { abi }) });
   }
   const final: Record<string, string> = {};
   m.index.names.forEach((name, r) => {
