@@ -2,6 +2,7 @@
 /** The reglab command line: thin; each command lives in cli/commands/. */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { abCommand } from "./commands/ab.js";
 import { asmCommand } from "./commands/asm.js";
 import { disasmCommand } from "./commands/disasm.js";
 import { generateCommand } from "./commands/generate.js";
@@ -10,7 +11,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { startCommand } from "./commands/start.js";
 import { validateCommand } from "./commands/validate.js";
 
-const commands = [validateCommand, generateCommand, runCommand, schemaCommand, startCommand, asmCommand, disasmCommand];
+const commands = [validateCommand, generateCommand, runCommand, abCommand, schemaCommand, startCommand, asmCommand, disasmCommand];
 
 await commands
   .reduce((y, add) => add(y), yargs(hideBin(process.argv)).scriptName("reglab"))

@@ -7,6 +7,10 @@
 export const EC = {
   /** Unknown reason: UNDEFINED instructions (ESR_ELx_EC_UNKNOWN). */
   UNKNOWN: 0x00,
+  /** Access to SVE, Advanced SIMD or floating-point functionality trapped by CPACR_EL1/CPTR_EL2 (ESR_ELx_EC_FP_ASIMD). */
+  FP_ASIMD: 0x07,
+  /** Illegal Execution state: PSTATE.IL was 1 (ESR_ELx_EC_ILL). */
+  ILLEGAL: 0x0e,
   /** SVC in AArch64 state (ESR_ELx_EC_SVC64). */
   SVC64: 0x15,
   /** HVC in AArch64 state (ESR_ELx_EC_HVC64). */

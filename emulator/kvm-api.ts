@@ -21,6 +21,7 @@ import type { LayoutModule } from "./layout-module.js";
 import type { RegisterIndex } from "./register-index.js";
 import type { Vcpu } from "./vcpu.js";
 
+const KVM_REG_ARM64 = 0x6000000000000000n;
 const KVM_REG_ARM_COPROC_MASK = 0x000000000fff0000n;
 const KVM_REG_ARM_CORE = 0x0010n << 16n;
 const KVM_REG_SIZE_SHIFT = 52n;
@@ -60,18 +61,27 @@ function sizeOfId(id: bigint | undefined): number | undefined {
 }
 
 export class KvmApi {
+  private readonly hcr: number;
+
   constructor(
     private readonly vcpu: Vcpu,
     readonly abi: RegisterAbi,
-  ) {}
+  ) {
+    this.hcr = vcpu.index.number("HCR_EL2");
+  }
 
   private lookup(id: bigint): number | Errno {
+    // kvm_arm_get_reg(): an id whose upper 32 bits (size aside) are not KVM_REG_ARM64's is EINVAL.
+    if ((id & ~KVM_REG_SIZE_MASK) >> 32n !== KVM_REG_ARM64 >> 32n) return ERRNO.EINVAL;
     const r = this.abi.idToReg.get(id);
     if (r !== undefined) return r;
     if ((id & KVM_REG_ARM_COPROC_MASK) === KVM_REG_ARM_CORE) {
-      // A core id: EINVAL when it points inside struct kvm_regs, ENOENT past it.
-      const off = Number(id & 0xffffn) * 4;
-      return off < this.abi.kvmRegsSize ? ERRNO.EINVAL : ERRNO.ENOENT;
+      // get_core_reg(): ENOENT when off + size / 4 >= nr_regs (the words of struct kvm_regs), then
+      // validate_core_offset(): EINVAL for a wrong size or an offset inside a member.
+      const off = Number(id & 0xffffn);
+      const words = 1 << Math.max(0, Number((id & KVM_REG_SIZE_MASK) >> KVM_REG_SIZE_SHIFT) - 2);
+      const nrRegs = this.abi.kvmRegsSize / 4;
+      return off >= nrRegs || off + words >= nrRegs ? ERRNO.ENOENT : ERRNO.EINVAL;
     }
     return ERRNO.ENOENT;
   }
@@ -82,28 +92,39 @@ export class KvmApi {
     return { errno: 0, value: this.vcpu.state.get(r) };
   }
 
+  /** KVM_GET_ONE_REG as the architecture means it: the register itself, whatever id a layout gives it. */
+  getByRegister(r: number): { errno: Errno; value?: bigint } {
+    return { errno: 0, value: this.vcpu.state.get(r) };
+  }
+
+  setByRegister(r: number, value: bigint): Errno {
+    return this.setReg(r, value, this.abi.blob.has(r));
+  }
+
   setOneReg(id: bigint, value: bigint): Errno {
     const r = this.lookup(id);
     if (!this.abi.idToReg.has(id)) return r as Errno;
-    return this.setReg(r, value);
+    return this.setReg(r, value, this.abi.blob.has(r));
   }
 
-  private setReg(r: number, value: bigint): Errno {
+  /** `raw`: a core register (in struct kvm_regs), which set_core_reg() stores as given. */
+  private setReg(r: number, value: bigint, raw = false): Errno {
     const { index } = this.vcpu;
     const bits = BigInt((index.bytes[r] ?? 8) * 8);
     if (value < 0n || value >> bits !== 0n) return ERRNO.EINVAL;
     if (r === index.PSTATE) {
-      const v = Number(value & 0xffffffffn) >>> 0;
-      const m = v & (PSR.MODE_MASK | PSR.MODE32_BIT);
+      // set_core_reg() checks M[4:0] only.
+      const m = Number(value & 0x1fn);
       const ok = [MODE.EL0t, MODE.EL1t, MODE.EL1h, ...(this.vcpu.options.el2 ? [MODE.EL2t, MODE.EL2h] : [])] as number[];
-      if (value >> 32n !== 0n || !ok.includes(m)) return ERRNO.EINVAL;
+      if (!ok.includes(m)) return ERRNO.EINVAL;
       const from = this.vcpu.el;
       this.vcpu.state.set(r, value);
       this.vcpu.pstateChangedByUser(from);
       return 0;
     }
     const spec = index.spec[r];
-    this.vcpu.state.set(r, spec ? index.sanitize(r, value, this.vcpu.e2h && spec.formatE2H1 !== undefined) : value);
+    this.vcpu.state.set(r, spec && !raw ? index.sanitize(r, value, this.vcpu.e2h && spec.formatE2H1 !== undefined) : value);
+    if (r === this.hcr && this.vcpu.el === 2) this.vcpu.state.e2hChanged(this.vcpu.e2h);
     return 0;
   }
 
@@ -139,10 +160,10 @@ export class KvmApi {
     if (pstate !== undefined) {
       const m = Number(pstate & 0x1fn);
       const ok = [MODE.EL0t, MODE.EL1t, MODE.EL1h, ...(this.vcpu.options.el2 ? [MODE.EL2t, MODE.EL2h] : [])] as number[];
-      if (!ok.includes(m) || pstate >> 32n !== 0n) return ERRNO.EINVAL;
+      if (!ok.includes(m)) return ERRNO.EINVAL;
     }
-    for (const [r, v] of values) if (r !== this.vcpu.index.PSTATE) this.setReg(r, v);
-    if (pstate !== undefined) this.setReg(this.vcpu.index.PSTATE, pstate);
+    for (const [r, v] of values) if (r !== this.vcpu.index.PSTATE) this.setReg(r, v, true);
+    if (pstate !== undefined) this.setReg(this.vcpu.index.PSTATE, pstate, true);
     return 0;
   }
 }

@@ -40,6 +40,9 @@ export interface StepResult {
 
 const NOTHING: StepResult = Object.freeze({});
 
+/** ISS of EC 0x07 from AArch64 state: CV = 1, COND = 0b1110 (Arm ARM ESR_ELx, EC 0x07; ESR 0x1fe00000). */
+const FP_ISS_AARCH64 = 0x1e00000;
+
 export interface VcpuOptions {
   /** The vCPU has (virtual) EL2: false for a layout that stores no EL2 state. */
   readonly el2: boolean;
@@ -54,6 +57,10 @@ export class Vcpu {
   private readonly HCR_TGE: number;
   private readonly HCR_HCD: number;
   private readonly HCR_TSC: number;
+  private readonly CPACR: number;
+  private readonly CPTR: number;
+  /** Registers CPACR_EL1.FPEN / CPTR_EL2.TFP guard: FPSR, FPCR. */
+  private readonly fpRegs: ReadonlySet<number>;
   private readonly regs: Record<"ELR" | "SPSR" | "ESR" | "VBAR" | "SP", readonly [number, number, number]>;
 
   constructor(
@@ -66,6 +73,9 @@ export class Vcpu {
     this.HCR_TGE = index.fieldBit("HCR_EL2", "TGE");
     this.HCR_HCD = index.fieldBit("HCR_EL2", "HCD");
     this.HCR_TSC = index.fieldBit("HCR_EL2", "TSC");
+    this.CPACR = index.number("CPACR_EL1");
+    this.CPTR = index.number("CPTR_EL2");
+    this.fpRegs = new Set(["FPSR", "FPCR"].map((n) => index.number(n)));
     const byEl = (base: string) => [0, 1, 2].map((el) => index.find(`${base}_EL${el}`) ?? -1) as unknown as readonly [number, number, number];
     this.regs = { ELR: byEl("ELR"), SPSR: byEl("SPSR"), ESR: byEl("ESR"), VBAR: byEl("VBAR"), SP: byEl("SP") };
   }
@@ -154,6 +164,9 @@ export class Vcpu {
   }
 
   step(word: number): StepResult {
+    // Arm ARM D1.x "Illegal Execution state": with PSTATE.IL set, the next instruction takes an
+    // Illegal Execution state exception (EC 0x0E) to the EL an UNDEFINED one would go to.
+    if ((this.pstate & PSR.IL) !== 0) return this.undefined(EC.ILLEGAL);
     let insn = this.decoded.get(word);
     if (!insn) {
       insn = decode(word);
@@ -223,11 +236,11 @@ export class Vcpu {
     state.put(r, lo, sf ? hi : 0);
   }
 
-  private undefined(): StepResult {
+  private undefined(ec: number = EC.UNKNOWN): StepResult {
     // UNDEFINED goes to EL1 from EL0/EL1 (EL2 from EL0 with HCR_EL2.TGE), to EL2 from EL2.
     const el = this.el;
     const target = el === 2 ? 2 : el === 0 && this.hcrBit(this.HCR_TGE) ? 2 : 1;
-    return { exception: this.takeException(target, EC.UNKNOWN, 0, this.pc) };
+    return { exception: this.takeException(target, ec, 0, this.pc) };
   }
 
   /** AArch64.TakeException: ESR, ELR, SPSR of the target EL, PSTATE to ELxh with DAIF masked, PC to the vector. */
@@ -260,7 +273,14 @@ export class Vcpu {
     const target = (spsr >>> 2) & 3;
     const m = spsr & PSR.MODE_MASK;
     const illegal =
-      (spsr & PSR.MODE32_BIT) !== 0 || target > el || (target === 2 && !this.options.el2) || target === 3 || m === 0b0001 || (m & 2) !== 0;
+      (spsr & PSR.MODE32_BIT) !== 0 ||
+      target > el ||
+      (target === 2 && !this.options.el2) ||
+      target === 3 ||
+      m === 0b0001 ||
+      (m & 2) !== 0 ||
+      // With HCR_EL2.TGE == 1 EL1 is not in use: a return to it is illegal (Arm ARM, IllegalExceptionReturn()).
+      (target === 1 && this.hcrBit(this.HCR_TGE));
     if (illegal) {
       // Arm ARM D1.x "Illegal return events from AArch64 state": EL and SP unchanged, PSTATE.IL set.
       this.pstate = (spsr & ~(PSR.MODE_MASK | PSR.MODE32_BIT)) | (this.pstate & PSR.MODE_MASK) | PSR.IL;
@@ -312,6 +332,10 @@ export class Vcpu {
       }
     }
     if (!state.has(r)) return this.undefined();
+    if (this.fpRegs.has(r)) {
+      const fp = this.fpTrap(el);
+      if (fp >= 0) return { exception: this.takeException(fp, EC.FP_ASIMD, FP_ISS_AARCH64, this.pc) };
+    }
     if (el < 2 && this.options.el2) {
       const traps = read ? index.readTraps[r] : index.writeTraps[r];
       for (const t of traps ?? []) {
@@ -338,6 +362,28 @@ export class Vcpu {
     if (r === this.HCR && el === 2) state.e2hChanged(this.e2h);
     this.advance();
     return NOTHING;
+  }
+
+  /**
+   * Where an access to FPSR/FPCR from `el` traps, or -1: CPACR_EL1.FPEN (bits 21:20) traps EL0
+   * unless 0b11 and EL1 unless 0b01/0b11; CPTR_EL2.TFP (bit 10, E2H = 0) traps EL0-EL2 to EL2
+   * (Arm ARM CPACR_EL1, CPTR_EL2; EC 0x07). With E2H = 1 CPTR_EL2 takes CPACR's FPEN format.
+   */
+  private fpTrap(el: number): number {
+    const { state } = this;
+    if (el < 2) {
+      const fpen = (state.lo(this.CPACR) >>> 20) & 3;
+      if ((el === 0 && fpen !== 3) || (el === 1 && (fpen & 1) === 0)) {
+        return el === 0 && this.hcrBit(this.HCR_TGE) ? 2 : 1;
+      }
+    }
+    if (!this.options.el2) return -1;
+    const cptr = state.lo(this.CPTR);
+    if (this.e2h) {
+      const fpen = (cptr >>> 20) & 3;
+      return (el === 2 && (fpen & 1) === 0) || (el < 2 && this.hcrBit(this.HCR_TGE) && fpen !== 3) ? 2 : -1;
+    }
+    return ((cptr >>> 10) & 1) === 1 ? 2 : -1;
   }
 
   private pstateField(key: number, read: boolean, rt: number): StepResult {
