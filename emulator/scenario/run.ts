@@ -4,6 +4,7 @@
  * `expect` steps, the final architectural state and the counters. The
  * record is what `reglab run --json` prints and what A/B runs compare.
  */
+import { coreRegId, sysRegId } from "../../generators/layout/one-reg.js";
 import { hex } from "../../generators/spec/bits.js";
 import { ERRNO } from "../arch.js";
 import { REFERENCE, type Machine } from "../machine.js";
@@ -117,10 +118,19 @@ export function runScenario(s: Scenario, m: Machine): RunRecord {
     m.name === REFERENCE && step.target.kind === "name" && m.vcpu.state.has(step.target.r) && m.api.abi.ids.length >= 0
       ? step.target.r
       : undefined;
+  // The id userspace would use for a named register: KVM_REG_ARM_CORE | offset / 4 for one in
+  // struct kvm_regs, ARM64_SYS_REG(encoding) otherwise; only when the layout answers nothing to
+  // that id (an ABI exception such as KVM_REG_ARM_TIMER_CVAL) its own id for the register. A layout
+  // whose id table leads elsewhere is then caught reading the wrong register.
   const idOf = (step: Step & { op: "onereg-get" | "onereg-set" }): bigint | undefined => {
     if (step.target.kind === "id") return step.target.id;
     const r = step.target.r;
-    for (const [id, reg] of m.api.abi.idToReg) if (reg === r) return id;
+    const { abi } = m.api;
+    const inBlob = abi.blob.get(r);
+    const enc = m.index.spec[r]?.encoding;
+    const ruled = inBlob ? coreRegId(inBlob[0], inBlob[1]) : enc ? sysRegId(enc) : undefined;
+    if (ruled !== undefined && abi.idToReg.has(ruled)) return ruled;
+    for (const [id, reg] of abi.idToReg) if (reg === r) return id;
     return undefined;
   };
   for (const step of s.steps) {

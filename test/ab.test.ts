@@ -1,0 +1,71 @@
+/**
+ * A/B runs can fail: faults planted in a layout (a register left out of the
+ * world-switch copy plan, two registers sharing an offset, a ONE_REG id that
+ * leads to the wrong register) make the bundled scenarios diverge from the
+ * reference model, and the divergence names the faulty register. A clean
+ * pair shows no behaviour difference but reports its ABI differences.
+ */
+import { describe, expect, it } from "vitest";
+import { runPair, type NamedScenario } from "../emulator/ab/run-ab.js";
+import type { LayoutModule } from "../emulator/layout-module.js";
+import { loadLayout } from "../emulator/machine.js";
+import { bundledScenarios, model, scenario } from "./emulator-helpers.js";
+
+const scenarios: NamedScenario[] = bundledScenarios().map(({ file, text }) => ({ name: file, scenario: scenario(text, file) }));
+
+function withFault(l: LayoutModule, change: (m: { -readonly [K in keyof LayoutModule]: LayoutModule[K] }) => void): LayoutModule {
+  const m = {
+    ...l,
+    name: `${l.name}-faulty`,
+    offsets: Int32Array.from(l.offsets),
+    oneRegIds: [...l.oneRegIds],
+    copyPlan: structuredClone(l.copyPlan),
+  };
+  change(m);
+  return m;
+}
+
+describe("reglab ab", () => {
+  it("finds no behaviour difference between two real layouts, and reports their ABI differences", async () => {
+    const r = runPair(model, await loadLayout("el2-array"), await loadLayout("extended-append"), scenarios);
+    expect(r.behaviour).toEqual([]);
+    expect(r.abi.map((d) => d.kind)).toContain("kvm-regs-size");
+    expect(r.abi.filter((d) => d.kind === "one-reg-changed").map((d) => d.register).sort()).toEqual(["ELR_EL2", "SPSR_EL2", "SP_EL2"]);
+  });
+
+  it("catches a register left out of the world-switch copy plan", async () => {
+    const unified = await loadLayout("unified");
+    const victim = unified.registers.indexOf("TCR_EL1");
+    const faulty = withFault(unified, (m) => {
+      for (const e2h of [m.copyPlan.e2h0, m.copyPlan.e2h1]) {
+        for (const phase of [e2h.entry, e2h.exit]) for (const run of phase.runs) (run.registers as number[]).splice(0, Infinity, ...run.registers.filter((i) => i !== victim));
+      }
+    });
+    const r = runPair(model, faulty, unified, scenarios);
+    expect(r.behaviour.length).toBeGreaterThan(0);
+    expect(r.behaviour.every((d) => d.layout === "unified-faulty")).toBe(true);
+    expect(r.behaviour.some((d) => /TCR_EL1/.test(`${d.op} ${d.expected} ${d.actual}`) || d.op.includes("TCR"))).toBe(true);
+  });
+
+  it("catches two registers sharing an offset", async () => {
+    const unified = await loadLayout("unified");
+    const faulty = withFault(unified, (m) => {
+      m.offsets[unified.registers.indexOf("TTBR1_EL2")] = unified.offsets[unified.registers.indexOf("TTBR0_EL2")] ?? 0;
+    });
+    const r = runPair(model, faulty, unified, scenarios);
+    expect(r.behaviour.some((d) => /TTBR[01]_EL2/.test(`${d.op} ${d.expected} ${d.actual}`))).toBe(true);
+  });
+
+  it("catches a ONE_REG id that leads to the wrong register", async () => {
+    const el2 = await loadLayout("el2-array");
+    const a = el2.registers.indexOf("SCTLR_EL2");
+    const b = el2.registers.indexOf("TCR_EL2");
+    const ids = [...el2.oneRegIds];
+    [ids[a], ids[b]] = [ids[b] ?? null, ids[a] ?? null];
+    const faulty = withFault(el2, (m) => {
+      m.oneRegIds = ids;
+    });
+    const r = runPair(model, faulty, el2, scenarios);
+    expect(r.behaviour.some((d) => /SCTLR_EL2|TCR_EL2/.test(d.op))).toBe(true);
+  });
+});
