@@ -6,9 +6,7 @@ import { junitReport, textReport } from "../../emulator/ab/report.js";
 import { runPair, type NamedScenario, type PairReport } from "../../emulator/ab/run-ab.js";
 import { layoutNames, loadLayout, registerIndex } from "../../emulator/machine.js";
 import { parseScenario } from "../../emulator/scenario/parse.js";
-import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
-import { loadRegisterSpecs } from "../../generators/spec/load.js";
-import { defaultSpecsDir } from "../paths.js";
+import { defaultSpecsDir, registerModelOrExit } from "../paths.js";
 
 export function abCommand(y: Argv): Argv {
   return y.command(
@@ -25,14 +23,10 @@ export function abCommand(y: Argv): Argv {
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" }),
     async (argv) => {
       const specs = argv.specs ?? defaultSpecsDir();
-      const regs = loadRegisterSpecs(specs);
-      if (regs.diagnostics.length > 0) {
-        for (const d of regs.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-        process.exitCode = 2;
-        return;
-      }
-      const index = registerIndex(regs.model);
-      const names = sysregNames(regs.model);
+      const model = await registerModelOrExit(specs);
+      if (!model) return;
+      const index = registerIndex(model);
+      const names = sysregNames(model);
       const dir = join(specs, "scenarios");
       const files = argv.files?.length ? argv.files : readdirSync(dir).filter((f) => f.endsWith(".scn")).sort().map((f) => join(dir, f));
       const scenarios: NamedScenario[] = [];
@@ -62,7 +56,7 @@ export function abCommand(y: Argv): Argv {
         pairs = [[argv.a, argv.b]];
       }
       const reports: PairReport[] = [];
-      for (const [a, b] of pairs) reports.push(runPair(regs.model, await loadLayout(a), await loadLayout(b), scenarios));
+      for (const [a, b] of pairs) reports.push(runPair(model, await loadLayout(a), await loadLayout(b), scenarios));
       process.stdout.write(textReport(reports));
       if (argv.json) writeFileSync(argv.json, JSON.stringify({ pairs: reports }, null, 2) + "\n");
       if (argv.junit) writeFileSync(argv.junit, junitReport(reports));

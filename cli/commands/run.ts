@@ -6,9 +6,7 @@ import { abiOf } from "../../emulator/kvm-api.js";
 import { layoutMachine, loadLayout, referenceMachine, REFERENCE, registerIndex } from "../../emulator/machine.js";
 import { parseScenario } from "../../emulator/scenario/parse.js";
 import { runScenario } from "../../emulator/scenario/run.js";
-import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
-import { loadRegisterSpecs } from "../../generators/spec/load.js";
-import { defaultSpecsDir } from "../paths.js";
+import { registerModelOrExit } from "../paths.js";
 
 /** Upstream Linux's register ABI: what the reference model answers ONE_REG with on a plain run. */
 const REFERENCE_ABI = "unified";
@@ -24,16 +22,12 @@ export function runCommand(y: Argv): Argv {
         .option("json", { type: "boolean", default: false, describe: "print one JSON object" })
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" }),
     async (argv) => {
-      const regs = loadRegisterSpecs(argv.specs ?? defaultSpecsDir());
-      if (regs.diagnostics.length > 0) {
-        for (const d of regs.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-        process.exitCode = 2;
-        return;
-      }
+      const model = await registerModelOrExit(argv.specs);
+      if (!model) return;
       const file = argv.file;
       const display = relative(process.cwd(), file) || file;
-      const index = registerIndex(regs.model);
-      const { scenario, errors } = parseScenario(display, readFileSync(file, "utf8"), index, sysregNames(regs.model));
+      const index = registerIndex(model);
+      const { scenario, errors } = parseScenario(display, readFileSync(file, "utf8"), index, sysregNames(model));
       if (errors.length > 0) {
         for (const e of errors) process.stderr.write(`${display}:${e.line}:${e.col}: error: ${e.message}\n`);
         process.exitCode = 2;
@@ -41,8 +35,8 @@ export function runCommand(y: Argv): Argv {
       }
       const machine =
         argv.layout === REFERENCE
-          ? referenceMachine(regs.model, abiOf(await loadLayout(REFERENCE_ABI), index))
-          : layoutMachine(regs.model, await loadLayout(argv.layout));
+          ? referenceMachine(model, abiOf(await loadLayout(REFERENCE_ABI), index))
+          : layoutMachine(model, await loadLayout(argv.layout));
       const record = runScenario(scenario, machine);
       if (argv.json) process.stdout.write(JSON.stringify(record, null, 2) + "\n");
       else {
