@@ -32,6 +32,8 @@ export type Errno = 0 | (typeof ERRNO)[keyof typeof ERRNO];
 /** Which id reaches which register, and where the KVM_GET_REGS blob keeps it. */
 export interface RegisterAbi {
   readonly idToReg: ReadonlyMap<bigint, number>;
+  /** The registers some id reaches: what userspace can see at all. */
+  readonly exposed: ReadonlySet<number>;
   /** Sorted as KVM_GET_REG_LIST lists them: core ids, then the rest, ascending. */
   readonly ids: readonly bigint[];
   /** Model register number -> [offset, size] in struct kvm_regs. */
@@ -52,7 +54,7 @@ export function abiOf(layout: LayoutModule, index: RegisterIndex): RegisterAbi {
   });
   const isCore = (id: bigint) => (id & KVM_REG_ARM_COPROC_MASK) === KVM_REG_ARM_CORE;
   const ids = [...idToReg.keys()].sort((a, b) => (isCore(a) !== isCore(b) ? (isCore(a) ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0));
-  return { idToReg, ids, blob, kvmRegsSize: layout.kvmRegsSize };
+  return { idToReg, exposed: new Set(idToReg.values()), ids, blob, kvmRegsSize: layout.kvmRegsSize };
 }
 
 function sizeOfId(id: bigint | undefined): number | undefined {
@@ -110,7 +112,9 @@ export class KvmApi {
   /** `raw`: a core register (in struct kvm_regs), which set_core_reg() stores as given. */
   private setReg(r: number, value: bigint, raw = false): Errno {
     const { index } = this.vcpu;
-    const bits = BigInt((index.bytes[r] ?? 8) * 8);
+    // The value userspace passes has the size of the id: a core register's member size (FPCR is a
+    // __u32 in struct user_fpsimd_state), 64 bits for a system register.
+    const bits = BigInt((this.abi.blob.get(r)?.[1] ?? index.bytes[r] ?? 8) * 8);
     if (value < 0n || value >> bits !== 0n) return ERRNO.EINVAL;
     if (r === index.PSTATE) {
       // set_core_reg() checks M[4:0] only.

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import type { Argv } from "yargs";
 import { sysregNames } from "../../emulator/a64/sysreg-names.js";
 import { junitReport, textReport } from "../../emulator/ab/report.js";
+import { randomAb } from "../../emulator/ab/random.js";
 import { runPair, type NamedScenario, type PairReport } from "../../emulator/ab/run-ab.js";
 import { layoutNames, loadLayout, registerIndex } from "../../emulator/machine.js";
 import { parseScenario } from "../../emulator/scenario/parse.js";
@@ -18,6 +19,8 @@ export function abCommand(y: Argv): Argv {
         .positional("b", { type: "string", describe: "second layout" })
         .positional("files", { type: "string", array: true, describe: "scenarios (default: specs/scenarios/*.scn)" })
         .option("all", { type: "boolean", default: false, describe: "every pair of layouts that store EL2 state" })
+        .option("random", { type: "number", default: 0, describe: "also run N random programs per pair" })
+        .option("seed", { type: "number", describe: "seed for the random programs (printed either way)" })
         .option("json", { type: "string", describe: "write the JSON report to this file" })
         .option("junit", { type: "string", describe: "write a JUnit XML report to this file" })
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" }),
@@ -58,9 +61,27 @@ export function abCommand(y: Argv): Argv {
       const reports: PairReport[] = [];
       for (const [a, b] of pairs) reports.push(runPair(model, await loadLayout(a), await loadLayout(b), scenarios));
       process.stdout.write(textReport(reports));
+      let randomFailed = false;
+      if (argv.random > 0) {
+        const seed = argv.seed ?? Date.now() % 0x7fffffff;
+        process.stdout.write(`random programs: ${argv.random} per pair, seed ${seed}\n`);
+        for (const [a, b] of pairs) {
+          const r = randomAb(model, await loadLayout(a), await loadLayout(b), argv.random, seed);
+          if (!r.counterexample) {
+            process.stdout.write(`${a} vs ${b}: ${r.runs} random programs, behaviour identical\n`);
+            continue;
+          }
+          randomFailed = true;
+          const file = `ab-counterexample-${a}-${b}-seed${seed}.scn`;
+          writeFileSync(file, `# reglab ab ${a} ${b} --random ${argv.random} --seed ${seed}: shrunk counterexample\n${r.counterexample}`);
+          const first = r.report?.behaviour[0];
+          process.stdout.write(`${a} vs ${b}: BEHAVIOUR DIFFERS on a random program (written to ${file}):\n${r.counterexample}`);
+          if (first) process.stdout.write(`  line ${first.line ?? "final"} (${first.op}): reference ${first.expected}, ${first.layout} ${first.actual}\n`);
+        }
+      }
       if (argv.json) writeFileSync(argv.json, JSON.stringify({ pairs: reports }, null, 2) + "\n");
       if (argv.junit) writeFileSync(argv.junit, junitReport(reports));
-      process.exitCode = reports.some((r) => r.behaviour.length > 0) ? 1 : 0;
+      process.exitCode = randomFailed || reports.some((r) => r.behaviour.length > 0) ? 1 : 0;
     },
   );
 }

@@ -115,9 +115,7 @@ export function runScenario(s: Scenario, m: Machine): RunRecord {
   let errno = 0;
   let blob: Uint8Array | undefined;
   const byName = (step: Step & { op: "onereg-get" | "onereg-set" }): number | undefined =>
-    m.name === REFERENCE && step.target.kind === "name" && m.vcpu.state.has(step.target.r) && m.api.abi.ids.length >= 0
-      ? step.target.r
-      : undefined;
+    m.name === REFERENCE && step.target.kind === "name" && m.api.abi.exposed.has(step.target.r) ? step.target.r : undefined;
   // The id userspace would use for a named register: KVM_REG_ARM_CORE | offset / 4 for one in
   // struct kvm_regs, ARM64_SYS_REG(encoding) otherwise; only when the layout answers nothing to
   // that id (an ABI exception such as KVM_REG_ARM_TIMER_CVAL) its own id for the register. A layout
