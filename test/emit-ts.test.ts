@@ -89,3 +89,11 @@ describe("layout.json", () => {
     });
   }
 });
+
+describe("layoutModuleOf", () => {
+  it("builds in memory exactly the LayoutModule each generated layout.ts exports", async () => {
+    const { layoutModuleOf } = await import("../generators/emit/emit-layout-ts.js");
+    const { loadLayout } = await import("../emulator/machine.js");
+    for (const l of layouts) expect(layoutModuleOf(l), l.name).toEqual(await loadLayout(l.name));
+  });
+});

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import { layoutTable } from "../../generators/layout/summary.js";
+import { comparisonTable } from "../../generators/layout/comparison.js";
 import { loadSpecs } from "../../generators/pipeline.js";
 import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
 import { formatSummary, summarize } from "../../generators/spec/summary.js";
@@ -10,11 +10,13 @@ import { defaultSpecsDir, packageRoot } from "../paths.js";
 export function startCommand(y: Argv): Argv {
   return y.command(
     "start",
-    "the main job on the bundled specs: validate them, generate every layout, print what they hold and cost",
+    "the main job on the bundled specs: validate, generate every layout, compare them all (A/B) and print the table",
     (a) =>
       a
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" })
-        .option("out", { type: "string", describe: "output folder (default: generated/)" }),
+        .option("out", { type: "string", describe: "output folder (default: generated/)" })
+        .option("random", { type: "number", default: 1000, describe: "random programs per A/B comparison" })
+        .option("seed", { type: "number", default: 1, describe: "seed of the random programs" }),
     async (argv) => {
       // Loaded on use: the emitters bring in ts-morph, which every other command can do without.
       const { applySync, planSync, renderAll } = await import("../../generators/generate.js");
@@ -31,9 +33,36 @@ export function startCommand(y: Argv): Argv {
       process.stdout.write(
         `reglab: ${loaded.registerFiles} register specs and ${loaded.layoutFiles} layouts validated; ` +
           `generated/: ${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.remove.length} removed\n\n` +
-          `${formatSummary(summarize(loaded.model))}\n\n` +
-          `Layouts (copy costs per nested entry/exit, guest hypervisor with E2H = 0):\n\n${layoutTable(loaded.layouts)}\n`,
+          `${formatSummary(summarize(loaded.model))}\n\n`,
       );
+      // A/B: every layout against the reference model, on the bundled scenarios and on random programs.
+      const { Matrix } = await import("../../emulator/ab/matrix.js");
+      const { layoutModuleOf } = await import("../../generators/emit/emit-layout-ts.js");
+      const { bundledScenarioList } = await import("./scenario-files.js");
+      const modules = loaded.layouts.map(layoutModuleOf);
+      const scenarios = bundledScenarioList(loaded.model, argv.specs ?? defaultSpecsDir());
+      const matrix = new Matrix(loaded.model, modules);
+      const verdicts = new Map(matrix.verdicts(scenarios).map((v) => [v.layout, v]));
+      const el2 = new Matrix(loaded.model, modules.filter((m) => m.el2));
+      const seed = argv.seed;
+      const random = el2.random(argv.random, seed);
+      const shown = new Map(
+        [...verdicts].map(([name, v]) => {
+          const ran = v.scenarios - v.refused;
+          const randomNote = modules.find((m) => m.name === name)?.el2 ? ` + ${random.runs} random` : "";
+          const bad = v.behaviour.length + (random.diffs ?? []).filter((d) => d.layout === name).length;
+          return [name, { behaviour: bad === 0 ? `same (${ran} scn${randomNote})` : `DIFFERS (${bad})` }];
+        }),
+      );
+      process.stdout.write(
+        `Layouts compared (${scenarios.length} scenarios, ${random.runs} random programs, seed ${seed}; copies per nested entry/exit):\n\n` +
+          `${comparisonTable(loaded.layouts, shown)}\n`,
+      );
+      if (random.counterexample) {
+        process.stdout.write(`\nrandom programs diverged; shrunk counterexample:\n${random.counterexample}`);
+        process.exitCode = 1;
+      }
+      if ([...verdicts.values()].some((v) => v.behaviour.length > 0)) process.exitCode = 1;
     },
   );
 }

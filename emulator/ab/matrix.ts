@@ -1,0 +1,89 @@
+/**
+ * Every layout against the reference model at once: each program runs once
+ * per layout and once on the reference per distinct ABI (layouts with the
+ * same ONE_REG ids and struct kvm_regs share one reference run), so
+ * `reglab ab --all` and `npm start` cost runs per layout, not per pair.
+ */
+import type { RegisterModel } from "../../generators/spec/model.js";
+import { abiOf } from "../kvm-api.js";
+import type { LayoutModule } from "../layout-module.js";
+import { layoutMachine, referenceMachine, registerIndex } from "../machine.js";
+import { parseScenario } from "../scenario/parse.js";
+import { runScenario, type RunRecord } from "../scenario/run.js";
+import { sysregNames } from "../a64/sysreg-names.js";
+import { newCounters, type Counters } from "../state.js";
+import { addCounters, behaviourDiffs, type BehaviourDiff } from "./compare.js";
+import { programArbitrary } from "./random.js";
+import type { NamedScenario } from "./run-ab.js";
+import fc from "fast-check";
+
+export interface LayoutVerdict {
+  readonly layout: string;
+  readonly scenarios: number;
+  readonly refused: number;
+  readonly behaviour: readonly BehaviourDiff[];
+  readonly cost: Counters;
+}
+
+function abiKey(l: LayoutModule): string {
+  return `${l.kvmRegsSize}:${l.registers.map((n, i) => `${n}=${l.oneRegIds[i] ?? "-"}@${l.uapiOffsets[i] ?? -1}`).join(",")}`;
+}
+
+export class Matrix {
+  private readonly refs = new Map<string, LayoutModule>();
+
+  constructor(
+    readonly model: RegisterModel,
+    readonly layouts: readonly LayoutModule[],
+  ) {
+    for (const l of layouts) {
+      const k = abiKey(l);
+      if (!this.refs.has(k)) this.refs.set(k, l);
+    }
+  }
+
+  /** Run one scenario everywhere: per layout, its record and its differences from the reference. */
+  run(s: NamedScenario): { layout: string; record: RunRecord; diffs: BehaviourDiff[] }[] {
+    const index = registerIndex(this.model);
+    const refRuns = new Map<string, RunRecord>();
+    for (const [k, l] of this.refs) refRuns.set(k, runScenario(s.scenario, referenceMachine(this.model, abiOf(l, index))));
+    return this.layouts.map((l) => {
+      const ref = refRuns.get(abiKey(l));
+      const record = runScenario(s.scenario, layoutMachine(this.model, l));
+      const diffs = ref ? behaviourDiffs(s.name, record, ref) : [];
+      // A layout that refused the scenario is not judged on it, nor is the reference speaking its ABI.
+      if (!record.refused) for (const f of ref?.failures ?? []) diffs.push({ scenario: s.name, layout: "reference", line: f.line, op: "expect", expected: "true", actual: f.message });
+      return { layout: l.name, record, diffs };
+    });
+  }
+
+  verdicts(scenarios: readonly NamedScenario[]): LayoutVerdict[] {
+    const acc = new Map(this.layouts.map((l) => [l.name, { layout: l.name, scenarios: 0, refused: 0, behaviour: [] as BehaviourDiff[], cost: newCounters() }]));
+    for (const s of scenarios) {
+      for (const r of this.run(s)) {
+        const v = acc.get(r.layout);
+        if (!v) continue;
+        v.scenarios++;
+        if (r.record.refused) v.refused++;
+        v.behaviour.push(...r.diffs);
+        addCounters(v.cost, r.record.counters);
+      }
+    }
+    return [...acc.values()];
+  }
+
+  /** N random programs on every layout; the shrunk program and its differences when one diverges. */
+  random(runs: number, seed: number): { runs: number; counterexample?: string; diffs?: BehaviourDiff[] } {
+    const index = registerIndex(this.model);
+    const names = sysregNames(this.model);
+    const check = (lines: string[]) => {
+      const { scenario, errors } = parseScenario("random.scn", lines.join("\n") + "\n", index, names);
+      if (errors.length > 0) throw new Error(`generated a malformed scenario: ${errors[0]?.message}`);
+      return this.run({ name: "random.scn", scenario }).flatMap((r) => r.diffs);
+    };
+    const out = fc.check(fc.property(programArbitrary(this.model), (lines) => check(lines).length === 0), { numRuns: runs, seed });
+    if (!out.failed || !out.counterexample) return { runs: out.numRuns };
+    const lines = out.counterexample[0];
+    return { runs: out.numRuns, counterexample: lines.join("\n") + "\n", diffs: check(lines) };
+  }
+}
