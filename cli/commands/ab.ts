@@ -64,8 +64,24 @@ export function abCommand(y: Argv): Argv {
       let randomFailed = false;
       if (argv.random > 0) {
         const seed = argv.seed ?? Date.now() % 0x7fffffff;
-        process.stdout.write(`random programs: ${argv.random} per pair, seed ${seed}\n`);
-        for (const [a, b] of pairs) {
+        process.stdout.write(`random programs: ${argv.random}${argv.all ? "" : " per pair"}, seed ${seed}\n`);
+        if (argv.all) {
+          // Every EL2 layout at once: each program runs once per layout, not once per pair.
+          const { Matrix } = await import("../../emulator/ab/matrix.js");
+          const layouts = await Promise.all([...new Set(pairs.flat())].map((n) => loadLayout(n)));
+          const r = new Matrix(model, layouts).random(argv.random, seed);
+          if (!r.counterexample) process.stdout.write(`all ${layouts.length} layouts: ${r.runs} random programs, behaviour identical\n`);
+          else {
+            randomFailed = true;
+            const file = `ab-counterexample-all-seed${seed}.scn`;
+            writeFileSync(file, `# reglab ab --all --random ${argv.random} --seed ${seed}: shrunk counterexample\n${r.counterexample}`);
+            process.stdout.write(`BEHAVIOUR DIFFERS on a random program (written to ${file}):\n${r.counterexample}`);
+            for (const d of (r.diffs ?? []).slice(0, 5)) {
+              process.stdout.write(`  ${d.layout}, line ${d.line ?? "final"} (${d.op}): reference ${d.expected}, layout ${d.actual}\n`);
+            }
+          }
+        }
+        for (const [a, b] of argv.all ? [] : pairs) {
           const r = randomAb(model, await loadLayout(a), await loadLayout(b), argv.random, seed);
           if (!r.counterexample) {
             process.stdout.write(`${a} vs ${b}: ${r.runs} random programs, behaviour identical\n`);
