@@ -97,3 +97,35 @@ describe("random programs", () => {
     expect(a).toEqual(randomAb(model, await loadLayout("banked"), await loadLayout("vncr-page"), 150, 42));
   });
 });
+
+describe("reports", () => {
+  it("the --json report matches its documented schema, and the JUnit report is well-formed XML with one test case per scenario and pair", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { spawnSync } = await import("node:child_process");
+    const { AbReport } = await import("../emulator/ab/report-schema.js");
+    const { reglab } = await import("./helpers.js");
+    const dir = mkdtempSync(join(tmpdir(), "reglab-ab-"));
+    const json = join(dir, "ab.json");
+    const junit = join(dir, "ab.xml");
+    const r = reglab(["ab", "el2-array", "extended-insert", "--json", json, "--junit", junit]);
+    expect(r.status).toBe(0);
+    const report = AbReport.parse(JSON.parse(readFileSync(json, "utf8")));
+    expect(report.pairs[0]?.scenarios.length).toBe(scenarios.length);
+    expect(report.pairs[0]?.abi.some((d) => d.kind === "one-reg-changed")).toBe(true);
+    // JUnit: parsed by a real XML parser (Python's ElementTree), checked against the JUnit structure.
+    const py = [
+      "import sys, xml.etree.ElementTree as ET",
+      "root = ET.parse(sys.argv[1]).getroot()",
+      "assert root.tag == 'testsuites'",
+      "suites = root.findall('testsuite')",
+      "assert all(int(s.get('tests')) == len(s.findall('testcase')) for s in suites)",
+      "assert all(c.get('name') and c.get('classname') for s in suites for c in s.findall('testcase'))",
+      "print(sum(len(s.findall('testcase')) for s in suites))",
+    ].join("\n");
+    const p = spawnSync("python3", ["-c", py, junit], { encoding: "utf8" });
+    expect(p.stderr).toBe("");
+    expect(Number(p.stdout.trim())).toBe(scenarios.length);
+  });
+});

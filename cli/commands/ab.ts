@@ -69,7 +69,15 @@ export function abCommand(y: Argv): Argv {
           // Every EL2 layout at once: each program runs once per layout, not once per pair.
           const { Matrix } = await import("../../emulator/ab/matrix.js");
           const layouts = await Promise.all([...new Set(pairs.flat())].map((n) => loadLayout(n)));
-          const r = new Matrix(model, layouts).random(argv.random, seed);
+          // A progress bar on a terminal; nothing but the summary otherwise.
+          const tty = process.stderr.isTTY === true;
+          const bar = (done: number) => {
+            if (!tty || (done % 50 !== 0 && done !== argv.random)) return;
+            const n = Math.min(30, Math.round((30 * done) / argv.random));
+            process.stderr.write(`\r[${"#".repeat(n)}${".".repeat(30 - n)}] ${done}/${argv.random} random programs`);
+          };
+          const r = new Matrix(model, layouts).random(argv.random, seed, bar);
+          if (tty) process.stderr.write("\r\x1b[K");
           if (!r.counterexample) process.stdout.write(`all ${layouts.length} layouts: ${r.runs} random programs, behaviour identical\n`);
           else {
             randomFailed = true;

@@ -73,7 +73,7 @@ export class Matrix {
   }
 
   /** N random programs on every layout; the shrunk program and its differences when one diverges. */
-  random(runs: number, seed: number): { runs: number; counterexample?: string; diffs?: BehaviourDiff[] } {
+  random(runs: number, seed: number, onProgress?: (done: number) => void): { runs: number; counterexample?: string; diffs?: BehaviourDiff[] } {
     const index = registerIndex(this.model);
     const names = sysregNames(this.model);
     const check = (lines: string[]) => {
@@ -81,7 +81,14 @@ export class Matrix {
       if (errors.length > 0) throw new Error(`generated a malformed scenario: ${errors[0]?.message}`);
       return this.run({ name: "random.scn", scenario }).flatMap((r) => r.diffs);
     };
-    const out = fc.check(fc.property(programArbitrary(this.model), (lines) => check(lines).length === 0), { numRuns: runs, seed });
+    let done = 0;
+    const out = fc.check(
+      fc.property(programArbitrary(this.model), (lines) => {
+        onProgress?.(++done);
+        return check(lines).length === 0;
+      }),
+      { numRuns: runs, seed },
+    );
     if (!out.failed || !out.counterexample) return { runs: out.numRuns };
     const lines = out.counterexample[0];
     return { runs: out.numRuns, counterexample: lines.join("\n") + "\n", diffs: check(lines) };

@@ -3,6 +3,7 @@
  * written by hand), for editors: every spec file's first line names one.
  */
 import { z } from "zod";
+import { AbReport } from "../../emulator/ab/report-schema.js";
 import { LayoutSpec } from "../layout/schema.js";
 import { RegisterSpec } from "./schema.js";
 
@@ -25,6 +26,7 @@ export function specJsonSchemas(): ReadonlyMap<string, string> {
   return new Map([
     ["schema/register.schema.json", jsonSchemaOf(RegisterSpec)],
     ["schema/layout.schema.json", jsonSchemaOf(LayoutSpec)],
+    ["schema/ab-report.schema.json", jsonSchemaOf(AbReport)],
   ]);
 }
 
