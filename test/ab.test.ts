@@ -129,3 +129,15 @@ describe("reports", () => {
     expect(Number(p.stdout.trim())).toBe(scenarios.length);
   });
 });
+
+describe("worker threads", () => {
+  it("a random run on two workers says what one thread says for the same seed", async () => {
+    const { reglab } = await import("./helpers.js");
+    const args = ["ab", "--all", "specs/scenarios/21-world-switch-e2h0.scn", "--random", "200", "--seed", "5"];
+    const one = reglab([...args, "--workers", "1"]);
+    const two = reglab([...args, "--workers", "2"]);
+    expect(one.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stdout).toContain("200 random programs, behaviour identical");
+  });
+});

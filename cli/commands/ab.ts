@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import type { Argv } from "yargs";
 import { sysregNames } from "../../emulator/a64/sysreg-names.js";
 import { junitReport, textReport } from "../../emulator/ab/report.js";
+import { defaultWorkers, randomParallel } from "../../emulator/ab/parallel.js";
 import { randomAb } from "../../emulator/ab/random.js";
 import { runPair, type NamedScenario, type PairReport } from "../../emulator/ab/run-ab.js";
 import { layoutNames, loadLayout, registerIndex } from "../../emulator/machine.js";
@@ -21,6 +22,7 @@ export function abCommand(y: Argv): Argv {
         .option("all", { type: "boolean", default: false, describe: "every pair of layouts that store EL2 state" })
         .option("random", { type: "number", default: 0, describe: "also run N random programs per pair" })
         .option("seed", { type: "number", describe: "seed for the random programs (printed either way)" })
+        .option("workers", { type: "number", describe: "worker threads for --all --random (default: both cores from 1000 programs on)" })
         .option("json", { type: "string", describe: "write the JSON report to this file" })
         .option("junit", { type: "string", describe: "write a JUnit XML report to this file" })
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" }),
@@ -76,7 +78,11 @@ export function abCommand(y: Argv): Argv {
             const n = Math.min(30, Math.round((30 * done) / argv.random));
             process.stderr.write(`\r[${"#".repeat(n)}${".".repeat(30 - n)}] ${done}/${argv.random} random programs`);
           };
-          const r = new Matrix(model, layouts).random(argv.random, seed, bar);
+          const workers = argv.workers ?? defaultWorkers(argv.random);
+          const r =
+            workers > 1
+              ? await randomParallel(model, specs, layouts, argv.random, seed, workers)
+              : new Matrix(model, layouts).random(argv.random, seed, bar);
           if (tty) process.stderr.write("\r\x1b[K");
           if (!r.counterexample) process.stdout.write(`all ${layouts.length} layouts: ${r.runs} random programs, behaviour identical\n`);
           else {

@@ -17,6 +17,14 @@ import { programArbitrary } from "./random.js";
 import type { NamedScenario } from "./run-ab.js";
 import fc from "fast-check";
 
+export interface RandomOutcome {
+  /** Programs run (fast-check's count, shrinking aside). */
+  readonly runs: number;
+  /** The shrunk program, in .scn syntax, when some layout diverged. */
+  readonly counterexample?: string;
+  readonly diffs?: readonly BehaviourDiff[];
+}
+
 export interface LayoutVerdict {
   readonly layout: string;
   readonly scenarios: number;
@@ -73,7 +81,7 @@ export class Matrix {
   }
 
   /** N random programs on every layout; the shrunk program and its differences when one diverges. */
-  random(runs: number, seed: number, onProgress?: (done: number) => void): { runs: number; counterexample?: string; diffs?: BehaviourDiff[] } {
+  random(runs: number, seed: number, onProgress?: (done: number) => void): RandomOutcome {
     const index = registerIndex(this.model);
     const names = sysregNames(this.model);
     const check = (lines: string[]) => {
