@@ -141,3 +141,55 @@ describe("worker threads", () => {
     expect(two.stdout).toContain("200 random programs, behaviour identical");
   });
 });
+
+describe("random programs find and shrink every planted fault", () => {
+  const faults: [string, () => Promise<[LayoutModule, LayoutModule]>, RegExp][] = [
+    [
+      "two registers sharing an offset",
+      async () => {
+        const u = await loadLayout("unified");
+        return [withFault(u, (m) => void (m.offsets[u.registers.indexOf("TTBR1_EL2")] = u.offsets[u.registers.indexOf("TTBR0_EL2")] ?? 0)), u];
+      },
+      /TTBR[01]_EL2/,
+    ],
+    [
+      "a ONE_REG id leading to the wrong register",
+      async () => {
+        const l = await loadLayout("el2-array");
+        const ids = [...l.oneRegIds];
+        const a = l.registers.indexOf("SCTLR_EL2");
+        const b = l.registers.indexOf("TCR_EL2");
+        [ids[a], ids[b]] = [ids[b] ?? null, ids[a] ?? null];
+        return [withFault(l, (m) => void (m.oneRegIds = ids)), l];
+      },
+      /SCTLR_EL2|TCR_EL2/,
+    ],
+  ];
+  for (const [what, make, names] of faults) {
+    it(what, async () => {
+      const { randomAb } = await import("../emulator/ab/random.js");
+      const [faulty, good] = await make();
+      const r = randomAb(model, faulty, good, 3000, 1);
+      expect(r.counterexample, "no counterexample").toBeDefined();
+      console.log(`${what}: seed ${r.seed}, shrunk to\n${r.counterexample}`);
+      expect((r.counterexample ?? "").trim().split("\n").length - 1).toBeLessThanOrEqual(4);
+      const told = `${r.counterexample}\n${r.report?.behaviour.map((d) => `${d.op} ${d.expected} ${d.actual}`).join("\n")}`;
+      expect(told).toMatch(names);
+    });
+  }
+});
+
+describe("the command", () => {
+  it("exits 1 and names the first divergence when an observable differs", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { reglab } = await import("./helpers.js");
+    const f = join(mkdtempSync(join(tmpdir(), "reglab-ab-")), "wrong.scn");
+    writeFileSync(f, "reset\nexpect SCTLR_EL2 == 0x1\n");
+    const r = reglab(["ab", "unified", "banked", f]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/BEHAVIOUR DIFFERS/);
+    expect(r.stdout).toMatch(/first divergence: reference, .*wrong\.scn:2/);
+  });
+});

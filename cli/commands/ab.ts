@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Argv } from "yargs";
 import { sysregNames } from "../../emulator/a64/sysreg-names.js";
-import { junitReport, textReport } from "../../emulator/ab/report.js";
+import { junitReport, matrixText, textReport } from "../../emulator/ab/report.js";
 import { defaultWorkers, randomParallel } from "../../emulator/ab/parallel.js";
 import { randomAb } from "../../emulator/ab/random.js";
 import { runPair, type NamedScenario, type PairReport } from "../../emulator/ab/run-ab.js";
@@ -63,6 +63,7 @@ export function abCommand(y: Argv): Argv {
       const reports: PairReport[] = [];
       for (const [a, b] of pairs) reports.push(runPair(model, await loadLayout(a), await loadLayout(b), scenarios));
       process.stdout.write(textReport(reports));
+      if (argv.all) process.stdout.write(`\nbehaviour, every pair (= same as each other and the reference):\n${matrixText(reports)}`);
       let randomFailed = false;
       if (argv.random > 0) {
         const seed = argv.seed ?? Date.now() % 0x7fffffff;

@@ -19,6 +19,20 @@ export function pairLine(p: PairReport): string {
   return `${p.a} vs ${p.b}: ${verdict} on ${n - refused} scenarios${refused ? ` (${refused} refused)` : ""}; ABI: ${abi}; cost: ${cost}`;
 }
 
+/** For `--all`: layouts as rows and columns, "=" where a pair behaves the same, "DIFF" where not. */
+export function matrixText(pairs: readonly PairReport[]): string {
+  const names = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
+  const cell = (a: string, b: string) => {
+    if (a === b) return "";
+    const p = pairs.find((x) => (x.a === a && x.b === b) || (x.a === b && x.b === a));
+    return p ? (p.behaviour.length === 0 ? "=" : "DIFF") : "";
+  };
+  const w = Math.max(...names.map((n) => n.length));
+  const head = " ".repeat(w) + "  " + names.map((n) => n.padEnd(w)).join("  ");
+  const rows = names.map((a) => a.padEnd(w) + "  " + names.map((b) => cell(a, b).padEnd(w)).join("  "));
+  return [head, ...rows].map((l) => l.trimEnd()).join("\n") + "\n";
+}
+
 export function textReport(pairs: readonly PairReport[]): string {
   const lines = pairs.map(pairLine);
   const first = pairs.flatMap((p) => p.behaviour)[0];
