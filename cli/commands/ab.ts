@@ -68,10 +68,6 @@ export function abCommand(y: Argv): Argv {
       if (argv.random > 0) {
         const seed = argv.seed ?? Date.now() % 0x7fffffff;
         process.stdout.write(`random programs: ${argv.random}${argv.all ? "" : " per pair"}, seed ${seed}\n`);
-        if (argv.all) {
-          // Every EL2 layout at once: each program runs once per layout, not once per pair.
-          const { Matrix } = await import("../../emulator/ab/matrix.js");
-          const layouts = await Promise.all([...new Set(pairs.flat())].map((n) => loadLayout(n)));
           // A progress bar on a terminal; nothing but the summary otherwise.
           const tty = process.stderr.isTTY === true;
           const bar = (done: number) => {
@@ -79,7 +75,12 @@ export function abCommand(y: Argv): Argv {
             const n = Math.min(30, Math.round((30 * done) / argv.random));
             process.stderr.write(`\r[${"#".repeat(n)}${".".repeat(30 - n)}] ${done}/${argv.random} random programs`);
           };
+        if (argv.all) {
+          // Every EL2 layout at once: each program runs once per layout, not once per pair.
+          const { Matrix } = await import("../../emulator/ab/matrix.js");
+          const layouts = await Promise.all([...new Set(pairs.flat())].map((n) => loadLayout(n)));
           const workers = argv.workers ?? defaultWorkers(argv.random);
+          if (tty && workers > 1) process.stderr.write(`${argv.random} random programs on ${workers} worker threads...`);
           const r =
             workers > 1
               ? await randomParallel(model, specs, layouts, argv.random, seed, workers)
@@ -97,7 +98,8 @@ export function abCommand(y: Argv): Argv {
           }
         }
         for (const [a, b] of argv.all ? [] : pairs) {
-          const r = randomAb(model, await loadLayout(a), await loadLayout(b), argv.random, seed);
+          const r = randomAb(model, await loadLayout(a), await loadLayout(b), argv.random, seed, bar);
+          if (tty) process.stderr.write("\r\x1b[K");
           if (!r.counterexample) {
             process.stdout.write(`${a} vs ${b}: ${r.runs} random programs, behaviour identical\n`);
             continue;

@@ -53,7 +53,14 @@ export interface RandomResult {
 }
 
 /** Run `runs` random programs on layouts A and B and the reference model; deterministic for a seed. */
-export function randomAb(model: RegisterModel, a: LayoutModule, b: LayoutModule, runs: number, seed: number): RandomResult {
+export function randomAb(
+  model: RegisterModel,
+  a: LayoutModule,
+  b: LayoutModule,
+  runs: number,
+  seed: number,
+  onProgress?: (done: number) => void,
+): RandomResult {
   const index = registerIndex(model);
   const names = sysregNames(model);
   const check = (lines: string[]): PairReport => {
@@ -61,8 +68,12 @@ export function randomAb(model: RegisterModel, a: LayoutModule, b: LayoutModule,
     if (errors.length > 0) throw new Error(`generated a malformed scenario: ${errors[0]?.message}`);
     return runPair(model, a, b, [{ name: "random.scn", scenario }]);
   };
+  let done = 0;
   const out = fc.check(
-    fc.property(programArbitrary(model), (lines) => check(lines).behaviour.length === 0),
+    fc.property(programArbitrary(model), (lines) => {
+      onProgress?.(++done);
+      return check(lines).behaviour.length === 0;
+    }),
     { numRuns: runs, seed },
   );
   if (!out.failed || !out.counterexample) return { seed, runs: out.numRuns };
