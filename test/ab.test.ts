@@ -193,3 +193,33 @@ describe("the command", () => {
     expect(r.stdout).toMatch(/first divergence: reference, .*wrong\.scn:2/);
   });
 });
+
+describe("reglab ab --plant", () => {
+  const cases: [string, RegExp][] = [
+    ["copy-plan:TCR_EL1", /TCR_EL1/],
+    ["offset:TTBR1_EL2", /TTBR[01]_EL2/],
+    ["one-reg:SCTLR_EL2", /SCTLR_EL2/],
+  ];
+  for (const [fault, names] of cases) {
+    it(`${fault}: exits 1 with a counterexample of at most 4 steps that names the register`, async () => {
+      const { mkdtempSync, readdirSync, readFileSync } = await import("node:fs");
+      const { tmpdir } = await import("node:os");
+      const { join } = await import("node:path");
+      const { spawnSync } = await import("node:child_process");
+      const { CLI, ROOT } = await import("./helpers.js");
+      const cwd = mkdtempSync(join(tmpdir(), "reglab-plant-"));
+      const one = join(ROOT, "specs", "scenarios", "01-reset-pstate-el2.scn");
+      const r = spawnSync(process.execPath, [CLI, "ab", "unified", "unified", one, "--plant", fault, "--random", "2000", "--seed", "1"], { cwd, encoding: "utf8" });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain("seed 1");
+      const file = readdirSync(cwd).find((f) => f.endsWith(".scn"));
+      expect(file).toBeDefined();
+      const steps = readFileSync(join(cwd, file ?? ""), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+      expect(steps[0]).toBe("reset");
+      expect(steps.length - 1).toBeLessThanOrEqual(4);
+      expect(r.stdout.slice(r.stdout.indexOf("BEHAVIOUR DIFFERS"))).toMatch(names);
+      // The written counterexample replays with reglab run.
+      expect(spawnSync(process.execPath, [CLI, "run", join(cwd, file ?? ""), "--layout", "unified"], { encoding: "utf8" }).status).toBe(0);
+    });
+  }
+});

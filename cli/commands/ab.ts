@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import type { Argv } from "yargs";
 import { sysregNames } from "../../emulator/a64/sysreg-names.js";
 import { junitReport, matrixText, textReport } from "../../emulator/ab/report.js";
+import { parseFault, plantFault } from "../../emulator/ab/faults.js";
 import { defaultWorkers, randomParallel } from "../../emulator/ab/parallel.js";
 import { randomAb } from "../../emulator/ab/random.js";
 import { runPair, type NamedScenario, type PairReport } from "../../emulator/ab/run-ab.js";
@@ -22,6 +23,7 @@ export function abCommand(y: Argv): Argv {
         .option("all", { type: "boolean", default: false, describe: "every pair of layouts that store EL2 state" })
         .option("random", { type: "number", default: 0, describe: "also run N random programs per pair" })
         .option("seed", { type: "number", describe: "seed for the random programs (printed either way)" })
+        .option("plant", { type: "string", describe: "plant a fault in layout A to see the check fail: copy-plan:REG, offset:REG or one-reg:REG" })
         .option("workers", { type: "number", describe: "worker threads for --all --random (default: both cores from 1000 programs on)" })
         .option("json", { type: "string", describe: "write the JSON report to this file" })
         .option("junit", { type: "string", describe: "write a JUnit XML report to this file" })
@@ -60,8 +62,15 @@ export function abCommand(y: Argv): Argv {
         }
         pairs = [[argv.a, argv.b]];
       }
+      const fault = argv.plant ? parseFault(argv.plant) : undefined;
+      if (fault && argv.all) {
+        process.stderr.write("ab: --plant works on a pair (A gets the fault), not with --all\n");
+        process.exitCode = 2;
+        return;
+      }
+      const layoutA = async (name: string) => (fault ? plantFault(await loadLayout(name), fault.kind, fault.register) : loadLayout(name));
       const reports: PairReport[] = [];
-      for (const [a, b] of pairs) reports.push(runPair(model, await loadLayout(a), await loadLayout(b), scenarios));
+      for (const [a, b] of pairs) reports.push(runPair(model, await layoutA(a), await loadLayout(b), scenarios));
       process.stdout.write(textReport(reports));
       if (argv.all) process.stdout.write(`\nbehaviour, every pair (= same as each other and the reference):\n${matrixText(reports)}`);
       let randomFailed = false;
@@ -98,7 +107,7 @@ export function abCommand(y: Argv): Argv {
           }
         }
         for (const [a, b] of argv.all ? [] : pairs) {
-          const r = randomAb(model, await loadLayout(a), await loadLayout(b), argv.random, seed, bar);
+          const r = randomAb(model, await layoutA(a), await loadLayout(b), argv.random, seed, bar);
           if (tty) process.stderr.write("\r\x1b[K");
           if (!r.counterexample) {
             process.stdout.write(`${a} vs ${b}: ${r.runs} random programs, behaviour identical\n`);
