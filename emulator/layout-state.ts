@@ -58,9 +58,8 @@ const LOAD_TRANSLATED = 2;
 
 /** Where each register's halves are, in one situation: indices into `mem`. */
 interface Where {
-  readonly lo: Int32Array;
-  readonly hiRead: Int32Array;
-  readonly hiWrite: Int32Array;
+  /** Interleaved, [3r] lo, [3r + 1] high half to read, [3r + 2] high half to write: one table load per access. */
+  readonly packed: Int32Array;
 }
 
 export class LayoutState implements ArchState {
@@ -70,9 +69,7 @@ export class LayoutState implements ArchState {
   private readonly mem: Uint32Array;
   private readonly words: Uint32Array;
   private readonly phys: Uint32Array;
-  private loLoc: Int32Array;
-  private hiReadLoc: Int32Array;
-  private hiWriteLoc: Int32Array;
+  private loc: Int32Array;
   /** Model register number -> context word, or NONE. */
   private readonly word: Int32Array;
   /** 1 for a register narrower than 64 bits (FPSR, FPCR in a __u32): its high half reads as 0. */
@@ -149,19 +146,21 @@ export class LayoutState implements ArchState {
     const sink = zero + 1;
     const where = (loc: Int32Array): Where => {
       const lo = loc.map((at) => (at >= 0 ? at : ctxWords + ~at));
-      return {
-        lo,
-        hiRead: lo.map((at, r) => (this.narrow[r] === 1 ? zero : at + 1)),
-        hiWrite: lo.map((at, r) => (this.narrow[r] === 1 ? sink : at + 1)),
-      };
+      const hiRead = lo.map((at, r) => (this.narrow[r] === 1 ? zero : at + 1));
+      const hiWrite = lo.map((at, r) => (this.narrow[r] === 1 ? sink : at + 1));
+      const packed = new Int32Array(3 * lo.length);
+      lo.forEach((at, r) => {
+        packed[3 * r] = at;
+        packed[3 * r + 1] = hiRead[r] as number;
+        packed[3 * r + 2] = hiWrite[r] as number;
+      });
+      return { packed };
     };
     this.whereContext = where(this.word);
     this.whereGuest = where(this.locGuest);
     this.whereHypE2h0 = where(this.locHypE2h0);
     this.whereHypE2h1 = where(this.locHypE2h1);
-    this.loLoc = this.whereGuest.lo;
-    this.hiReadLoc = this.whereGuest.hiRead;
-    this.hiWriteLoc = this.whereGuest.hiWrite;
+    this.loc = this.whereGuest.packed;
     const phase = (p: CopyPhaseData): Phase => {
       const moves: [number[], number[]] = [[], []];
       const direct: [Direct[], Direct[]] = [[], []];
@@ -210,23 +209,38 @@ export class LayoutState implements ArchState {
   }
 
   lo(r: number): number {
-    return this.mem[this.loLoc[r] as number] as number;
+    return this.mem[this.loc[3 * r] as number] as number;
   }
 
   hi(r: number): number {
-    return this.mem[this.hiReadLoc[r] as number] as number;
+    return this.mem[this.loc[3 * r + 1] as number] as number;
   }
 
   put(r: number, lo: number, hi: number): void {
     const mem = this.mem;
-    mem[this.loLoc[r] as number] = lo;
-    mem[this.hiWriteLoc[r] as number] = hi;
-    // A translated EL2 register written while the guest hypervisor runs with E2H = 0:
-    // KVM writes memory and loads the translation into the counterpart.
-    if (this.translating) {
-      const t = this.translateOnWrite[r] as number;
-      if (t !== 0) this.loadTranslated(this.word[r] as number, this.physWord[r] as number, t - 1);
-    }
+    const loc = this.loc;
+    mem[loc[3 * r] as number] = lo;
+    mem[loc[3 * r + 2] as number] = hi;
+    if (this.translating) this.written(r);
+  }
+
+  move(dst: number, src: number, clearLo: number, clearHi: number, setLo: number, setHi: number): void {
+    const mem = this.mem;
+    const loc = this.loc;
+    const s = 3 * src;
+    const d = 3 * dst;
+    mem[loc[d] as number] = ((mem[loc[s] as number] as number) & ~clearLo) | setLo;
+    mem[loc[d + 2] as number] = ((mem[loc[s + 1] as number] as number) & ~clearHi) | setHi;
+    if (this.translating) this.written(dst);
+  }
+
+  /**
+   * A translated EL2 register written while the guest hypervisor runs with E2H = 0:
+   * KVM writes memory and loads the translation into the counterpart. Off the hot path.
+   */
+  private written(r: number): void {
+    const t = this.translateOnWrite[r] as number;
+    if (t !== 0) this.loadTranslated(this.word[r] as number, this.physWord[r] as number, t - 1);
   }
 
   get(r: number): bigint {
@@ -297,9 +311,7 @@ export class LayoutState implements ArchState {
 
   private situate(vel2: boolean, e2h: boolean): void {
     const w = !vel2 ? this.whereGuest : e2h ? this.whereHypE2h1 : this.whereHypE2h0;
-    this.loLoc = w.lo;
-    this.hiReadLoc = w.hiRead;
-    this.hiWriteLoc = w.hiWrite;
+    this.loc = w.packed;
     this.translating = vel2 && !e2h;
     this.atVel2 = vel2;
     this.e2h = e2h;
@@ -321,9 +333,7 @@ export class LayoutState implements ArchState {
   }
 
   beforeReset(): void {
-    this.loLoc = this.whereContext.lo;
-    this.hiReadLoc = this.whereContext.hiRead;
-    this.hiWriteLoc = this.whereContext.hiWrite;
+    this.loc = this.whereContext.packed;
     this.translating = false;
   }
 

@@ -46,6 +46,10 @@ export class NamedState implements ArchState {
     this.set(r, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0));
   }
 
+  move(dst: number, src: number, clearLo: number, clearHi: number, setLo: number, setHi: number): void {
+    this.put(dst, ((this.lo(src) & ~clearLo) | setLo) >>> 0, ((this.hi(src) & ~clearHi) | setHi) >>> 0);
+  }
+
   worldSwitch(): void {}
 
   e2hChanged(): void {}

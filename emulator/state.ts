@@ -34,6 +34,12 @@ export interface ArchState {
   lo(r: number): number;
   hi(r: number): number;
   put(r: number, lo: number, hi: number): void;
+  /**
+   * dst = (src & ~clear) | set, on 32-bit halves: what MRS and MSR do (with
+   * RES0/RES1 masks for MSR). One call, so a layout resolves each register's
+   * location once.
+   */
+  move(dst: number, src: number, clearLo: number, clearHi: number, setLo: number, setHi: number): void;
   /** The same as a bigint (128-bit for V registers): for edges, never the hot path. */
   get(r: number): bigint;
   set(r: number, value: bigint): void;

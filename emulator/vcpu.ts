@@ -347,18 +347,17 @@ export class Vcpu {
       }
     }
     if (read) {
-      const lo = state.lo(r);
-      const hi = state.hi(r);
-      if (rt !== 31) state.put(index.X0 + rt, lo, hi);
+      if (rt !== 31) state.move(index.X0 + rt, r, 0, 0, 0, 0);
       this.advance();
-      return this.wantReads ? { read: (BigInt(hi) << 32n) | BigInt(lo) } : NOTHING;
+      return this.wantReads ? { read: (BigInt(state.hi(r)) << 32n) | BigInt(state.lo(r)) } : NOTHING;
     }
     const format = e2h && index.spec[r]?.formatE2H1 ? 1 : 0;
     const res0 = format ? index.res0E2H1 : index.res0;
     const res1 = format ? index.res1E2H1 : index.res1;
-    const lo = rt === 31 ? 0 : state.lo(index.X0 + rt);
-    const hi = rt === 31 ? 0 : state.hi(index.X0 + rt);
-    state.put(r, ((lo & ~(res0[2 * r] ?? 0)) | (res1[2 * r] ?? 0)) >>> 0, ((hi & ~(res0[2 * r + 1] ?? 0)) | (res1[2 * r + 1] ?? 0)) >>> 0);
+    const set0 = res1[2 * r] as number;
+    const set1 = res1[2 * r + 1] as number;
+    if (rt === 31) state.put(r, set0 >>> 0, set1 >>> 0);
+    else state.move(r, index.X0 + rt, res0[2 * r] as number, res0[2 * r + 1] as number, set0, set1);
     if (r === this.HCR && el === 2) state.e2hChanged(this.e2h);
     this.advance();
     return NOTHING;
