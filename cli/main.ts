@@ -6,12 +6,13 @@ import { abCommand } from "./commands/ab.js";
 import { asmCommand } from "./commands/asm.js";
 import { disasmCommand } from "./commands/disasm.js";
 import { generateCommand } from "./commands/generate.js";
+import { metricsCommand } from "./commands/metrics.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { startCommand } from "./commands/start.js";
 import { validateCommand } from "./commands/validate.js";
 
-const commands = [validateCommand, generateCommand, runCommand, abCommand, schemaCommand, startCommand, asmCommand, disasmCommand];
+const commands = [validateCommand, generateCommand, runCommand, abCommand, metricsCommand, schemaCommand, startCommand, asmCommand, disasmCommand];
 
 await commands
   .reduce((y, add) => add(y), yargs(hideBin(process.argv)).scriptName("reglab"))

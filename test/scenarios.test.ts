@@ -6,12 +6,24 @@
  */
 import { describe, expect, it } from "vitest";
 import { runScenario, type RunRecord } from "../emulator/scenario/run.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { bundledScenarios, LAYOUT_NAMES, machine, scenario } from "./emulator-helpers.js";
+import { SPECS } from "./helpers.js";
 
-const files = bundledScenarios();
+// The metrics workloads (specs/workloads/) are scenarios too: held to the same standard.
+const WORKLOADS = join(SPECS, "workloads");
+const workloads = readdirSync(WORKLOADS)
+  .filter((f) => f.endsWith(".scn"))
+  .sort()
+  .map((f) => ({ file: `workloads/${f}`, text: readFileSync(join(WORKLOADS, f), "utf8") }));
+const files = [...bundledScenarios(), ...workloads];
 
 describe("bundled scenarios", () => {
-  it("there are at least 40", () => expect(files.length).toBeGreaterThanOrEqual(40));
+  it("there are at least 40, and the workloads", () => {
+    expect(files.length).toBeGreaterThanOrEqual(40);
+    expect(workloads.length).toBeGreaterThanOrEqual(2);
+  });
 
   for (const { file, text } of files) {
     it(file, async () => {

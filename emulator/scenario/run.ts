@@ -107,7 +107,12 @@ function operandText(o: Operand): string {
   return o.kind === "x" ? `x${o.n}` : o.kind === "reg" ? o.name : o.kind;
 }
 
-export function runScenario(s: Scenario, m: Machine): RunRecord {
+/**
+ * Run `s` on `m`. `afterStep`, when given, sees the machine after every step:
+ * how `reglab metrics` attributes the world switch counters to nested
+ * entries and exits without the core knowing about metrics.
+ */
+export function runScenario(s: Scenario, m: Machine, afterStep?: (step: Step, m: Machine) => void): RunRecord {
   const steps: StepRecord[] = [];
   const failures: Failure[] = [];
   const refused = needsEl2(s, m);
@@ -227,6 +232,7 @@ export function runScenario(s: Scenario, m: Machine): RunRecord {
       }
     }
     steps.push({ line: step.line, op: step.text, result, ...(abi === undefined ? {} : { abi }) });
+    afterStep?.(step, m);
   }
   const final: Record<string, string> = {};
   m.index.names.forEach((name, r) => {

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { AbReport } from "../../emulator/ab/report-schema.js";
+import { MetricsReport } from "../../emulator/metrics/report-schema.js";
 import { LayoutSpec } from "../layout/schema.js";
 import { RegisterSpec } from "./schema.js";
 
@@ -27,6 +28,7 @@ export function specJsonSchemas(): ReadonlyMap<string, string> {
     ["schema/register.schema.json", jsonSchemaOf(RegisterSpec)],
     ["schema/layout.schema.json", jsonSchemaOf(LayoutSpec)],
     ["schema/ab-report.schema.json", jsonSchemaOf(AbReport)],
+    ["schema/metrics.schema.json", jsonSchemaOf(MetricsReport)],
   ]);
 }
 

@@ -1,0 +1,93 @@
+/**
+ * `reglab metrics`: every layout's cost and ABI change, in one report that
+ * the command prints, the docs render and the tests check by hand
+ * calculation. Layouts come in as resolved layouts and are made runnable
+ * through their in-memory layout module, like the generated ones.
+ */
+import { layoutModuleOf } from "../../generators/layout/module-data.js";
+import type { ResolvedLayout } from "../../generators/layout/types.js";
+import type { RegisterModel } from "../../generators/spec/model.js";
+import { layoutMachine } from "../machine.js";
+import { abiCost, stateCost } from "./layout-cost.js";
+import type { LayoutMetrics, MetricsReport, WorkloadMetrics } from "./report-schema.js";
+import { loadWorkloads, measureWorkload, type Workload, type WorkloadProblem } from "./workload.js";
+
+export { loadWorkloads, type Workload, type WorkloadProblem } from "./workload.js";
+
+/** The ABI every diff is against: KVM/arm64 as of Linux v4.12, before nesting. */
+export const BASELINE = "baseline-2017";
+
+export const RANKED_BY =
+  "64-byte cache lines of the context touched per nested round trip (one entry and one exit), summed over the workloads; " +
+  "ties broken by copy runs (memcpy calls) per round trip, then by bytes of vCPU state";
+
+/** The sort key of RANKED_BY: smaller is cheaper. */
+function costKey(l: Pick<LayoutMetrics, "workloads" | "state">): readonly number[] {
+  const sum = (f: (w: WorkloadMetrics) => number) => l.workloads.reduce((n, w) => n + f(w), 0);
+  return [sum((w) => w.perEntry.cacheLines + w.perExit.cacheLines), sum((w) => w.perEntry.copyRuns + w.perExit.copyRuns), l.state.bytes];
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
+}
+
+/** Competition ranking (1, 2, 2, 4) of the layouts with EL2 state; the rest get null. */
+function ranks(layouts: readonly Omit<LayoutMetrics, "rank" | "verdict">[]): Map<string, number> {
+  const ranked = layouts.filter((l) => l.el2).sort((a, b) => compareKeys(costKey(a), costKey(b)));
+  const out = new Map<string, number>();
+  ranked.forEach((l, i) => {
+    const prev = ranked[i - 1];
+    out.set(l.layout, prev && compareKeys(costKey(prev), costKey(l)) === 0 ? (out.get(prev.layout) ?? i + 1) : i + 1);
+  });
+  return out;
+}
+
+function verdictOf(l: Omit<LayoutMetrics, "verdict">, of: number, baseline: string): string {
+  const abi = l.layout === baseline ? "the reference ABI (Linux v4.12)" : l.abi.compatible ? `ABI compatible with v4.12: ${l.abi.why}` : `not ABI compatible with v4.12: ${l.abi.why}`;
+  if (l.rank === null) return `${abi}; stores no EL2 state, so it cannot run a guest hypervisor`;
+  const [lines = 0, runs = 0] = costKey(l);
+  return `${abi}; cost rank ${l.rank} of ${of} (${lines} cache lines and ${runs} copy runs for a nested round trip on each of ${l.workloads.length} workload${l.workloads.length === 1 ? "" : "s"})`;
+}
+
+export function computeMetrics(model: RegisterModel, layouts: readonly ResolvedLayout[], workloads: readonly Workload[]): MetricsReport {
+  const base = layouts.find((l) => l.name === BASELINE);
+  if (!base) throw new Error(`metrics compare every layout with ${BASELINE}, and the specs have no layout of that name`);
+  const measured = layouts.map((layout) => {
+    const workloadRows = layout.el2 ? workloads.map((w) => measureWorkload(w, layoutMachine(model, layoutModuleOf(layout)))) : [];
+    return { layout: layout.name, title: layout.title, el2: layout.el2, state: stateCost(layout), abi: abiCost(layout, base), workloads: workloadRows };
+  });
+  const rank = ranks(measured);
+  const of = rank.size;
+  const rows: LayoutMetrics[] = measured.map((m) => {
+    const withRank = { ...m, rank: rank.get(m.layout) ?? null };
+    return { ...withRank, verdict: verdictOf(withRank, of, BASELINE) };
+  });
+  const shape = measured.find((m) => m.workloads.length > 0)?.workloads ?? [];
+  return {
+    baseline: BASELINE,
+    rankedBy: RANKED_BY,
+    workloads: workloads.map((w, i) => ({ workload: w.name, title: w.title, e2h: shape[i]?.e2h ?? 0 })),
+    layouts: rows,
+  };
+}
+
+/** `workloads/FILE:line:col: error: message`, like every other diagnostic. */
+export function formatWorkloadProblem(p: WorkloadProblem): string {
+  return `${p.file}:${p.line}:${p.col}: error: ${p.message}`;
+}
+
+/**
+ * The metrics of validated specs: their layouts measured on the workloads
+ * under `<specsDir>/workloads/`. A malformed workload is reported, located,
+ * and no report is made (generate and docs must not write half a site).
+ */
+export function metricsOfSpecs(
+  model: RegisterModel,
+  layouts: readonly ResolvedLayout[],
+  specsDir: string,
+): { report: MetricsReport; problems: readonly WorkloadProblem[] } | { report: undefined; problems: readonly WorkloadProblem[] } {
+  const { workloads, problems } = loadWorkloads(model, specsDir);
+  if (problems.length > 0) return { report: undefined, problems };
+  return { report: computeMetrics(model, layouts, workloads), problems };
+}
