@@ -5,6 +5,7 @@ import { hideBin } from "yargs/helpers";
 import { abCommand } from "./commands/ab.js";
 import { asmCommand } from "./commands/asm.js";
 import { disasmCommand } from "./commands/disasm.js";
+import { docsCommand } from "./commands/docs.js";
 import { generateCommand } from "./commands/generate.js";
 import { metricsCommand } from "./commands/metrics.js";
 import { runCommand } from "./commands/run.js";
@@ -12,7 +13,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { startCommand } from "./commands/start.js";
 import { validateCommand } from "./commands/validate.js";
 
-const commands = [validateCommand, generateCommand, runCommand, abCommand, metricsCommand, schemaCommand, startCommand, asmCommand, disasmCommand];
+const commands = [validateCommand, generateCommand, runCommand, abCommand, metricsCommand, docsCommand, schemaCommand, startCommand, asmCommand, disasmCommand];
 
 await commands
   .reduce((y, add) => add(y), yargs(hideBin(process.argv)).scriptName("reglab"))

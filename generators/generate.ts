@@ -7,6 +7,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
+import type { MetricsReport } from "../emulator/metrics/report-schema.js";
+import { renderDocs } from "./docs/site.js";
 import { registrySource } from "./emit/emit-layout-ts.js";
 import { GENERATED_BY, type GeneratedFile } from "./emit/emitter.js";
 import { EMITTERS } from "./emit/registry.js";
@@ -16,8 +18,13 @@ import type { RegisterModel } from "./spec/model.js";
 /** Paths relative to the output root, sorted, with their content. */
 export type FileSet = ReadonlyMap<string, string>;
 
-export function renderAll(model: RegisterModel, layouts: readonly ResolvedLayout[]): FileSet {
+/** The folder of generated/ that holds the documentation site. */
+export const DOCS_DIR = "docs";
+
+export function renderAll(model: RegisterModel, layouts: readonly ResolvedLayout[], metrics: MetricsReport): FileSet {
   const files = new Map<string, string>();
+  // A layout's folder and the site share generated/: a layout named like the site's folder would overwrite it.
+  if (layouts.some((l) => l.name === DOCS_DIR)) throw new Error(`a layout cannot be named "${DOCS_DIR}": generated/${DOCS_DIR}/ holds the documentation site`);
   for (const layout of layouts) {
     for (const emit of Object.values(EMITTERS)) {
       for (const f of emit({ layout, model })) files.set(`${layout.name}/${f.path}`, f.content);
@@ -25,6 +32,7 @@ export function renderAll(model: RegisterModel, layouts: readonly ResolvedLayout
   }
   const registry: GeneratedFile = registrySource(layouts.map((l) => l.name));
   files.set(registry.path, registry.content);
+  for (const [path, content] of renderDocs({ model, layouts, metrics })) files.set(`${DOCS_DIR}/${path}`, content);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -4,6 +4,7 @@ import type { Argv } from "yargs";
 import { loadSpecs } from "../../generators/pipeline.js";
 import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
 import { defaultSpecsDir, packageRoot } from "../paths.js";
+import { metricsOrExit } from "./docs.js";
 
 export function generateCommand(y: Argv): Argv {
   return y.command(
@@ -35,8 +36,12 @@ export function generateCommand(y: Argv): Argv {
         process.exitCode = 1;
         return;
       }
-      const all = renderAll(lays.model, lays.layouts);
+      // The docs render the metrics; computed even for --layout, since a failing workload is a problem to report.
+      const metrics = await metricsOrExit(lays.model, lays.layouts, specs, "generate");
+      if (!metrics) return;
+      const all = renderAll(lays.model, lays.layouts, metrics);
       const only = argv.layout && argv.layout.length > 0 ? new Set(argv.layout) : undefined;
+      // --layout: the named layouts' folders and the top-level files; docs/ is left as it is (scope keeps it from removal too).
       const files = only
         ? new Map([...all].filter(([p]) => only.has(p.split("/")[0] ?? "") || !p.includes("/")))
         : all;

@@ -1,10 +1,11 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { comparisonTable } from "../../generators/layout/comparison.js";
 import { loadSpecs } from "../../generators/pipeline.js";
 import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
 import { formatSummary, summarize } from "../../generators/spec/summary.js";
 import { defaultSpecsDir, packageRoot } from "../paths.js";
+import { metricsOrExit } from "./docs.js";
 
 /** The main job on the bundled specs (`npm start`): grows with each stage of the pipeline. */
 export function startCommand(y: Argv): Argv {
@@ -19,15 +20,17 @@ export function startCommand(y: Argv): Argv {
         .option("seed", { type: "number", default: 1, describe: "seed of the random programs" }),
     async (argv) => {
       // Loaded on use: the emitters bring in ts-morph, which every other command can do without.
-      const { applySync, planSync, renderAll } = await import("../../generators/generate.js");
+      const { applySync, DOCS_DIR, planSync, renderAll } = await import("../../generators/generate.js");
       const loaded = loadSpecs(argv.specs ?? defaultSpecsDir());
       for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
       if (loaded.diagnostics.length > 0) {
         process.exitCode = 1;
         return;
       }
-      const out = argv.out ?? join(packageRoot(), "generated");
-      const files = renderAll(loaded.model, loaded.layouts);
+      const out = resolve(argv.out ?? join(packageRoot(), "generated"));
+      const metrics = await metricsOrExit(loaded.model, loaded.layouts, argv.specs ?? defaultSpecsDir(), "start");
+      if (!metrics) return;
+      const files = renderAll(loaded.model, loaded.layouts, metrics);
       const plan = planSync(out, files);
       applySync(out, files, plan);
       process.stdout.write(
@@ -63,6 +66,8 @@ export function startCommand(y: Argv): Argv {
         process.exitCode = 1;
       }
       if ([...verdicts.values()].some((v) => v.behaviour.length > 0)) process.exitCode = 1;
+      // Last, so a reader finds where to click: the site renderAll wrote under <out>/docs/.
+      process.stdout.write(`\ndocs: ${join(out, DOCS_DIR, "index.html")}\n`);
     },
   );
 }

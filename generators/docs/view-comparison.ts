@@ -1,0 +1,157 @@
+/**
+ * The layouts side by side: the metrics table (index.html shows it too) and
+ * the bar charts of comparison.html, one per metric, from the metrics report.
+ */
+import type { LayoutMetrics, MetricsReport, SwitchCost } from "../../emulator/metrics/report-schema.js";
+import type { ResolvedLayout } from "../layout/types.js";
+import { barChart, formatValue, type BarChart, type BarSeries } from "./svg-bars.js";
+import { docOrder, layoutHref, pageBase, type Depth, type Link, type PageBase } from "./view-common.js";
+import type { DiagramView } from "./view-register.js";
+
+export interface MetricsRow {
+  readonly label: string;
+  /** A heading row that opens a group of rows (its cells are empty). */
+  readonly group: boolean;
+  /** Right-aligned: numbers and hex. */
+  readonly numeric: boolean;
+  readonly cells: readonly string[];
+}
+
+export interface MetricsTable {
+  readonly columns: readonly Link[];
+  /** Columns including the row labels, for a group heading's colspan. */
+  readonly span: number;
+  readonly rows: readonly MetricsRow[];
+}
+
+export interface ChartView extends DiagramView {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface ComparisonView extends PageBase {
+  readonly baseline: string;
+  readonly rankedBy: string;
+  readonly table: MetricsTable;
+  readonly workloads: readonly { readonly workload: string; readonly title: string; readonly e2h: number }[];
+  readonly charts: readonly ChartView[];
+}
+
+/** The layouts' metrics in docs order (baseline first); a layout missing from the report is left out. */
+export function orderedMetrics(report: MetricsReport, layouts: readonly ResolvedLayout[]): LayoutMetrics[] {
+  const byName = new Map(report.layouts.map((l) => [l.layout, l]));
+  return docOrder(layouts, report.baseline)
+    .map((l) => byName.get(l.name))
+    .filter((m): m is LayoutMetrics => m !== undefined);
+}
+
+const NO_EL2 = "no EL2 state";
+
+/**
+ * One column per layout, one number per cell so columns line up, rows in
+ * groups (state, ABI, each workload's entries and exits, verdict); `detail`
+ * adds the rows only the comparison page has room for.
+ */
+export function metricsTable(report: MetricsReport, layouts: readonly ResolvedLayout[], depth: Depth, detail: boolean): MetricsTable {
+  const ms = orderedMetrics(report, layouts);
+  const rows: MetricsRow[] = [];
+  const group = (label: string) => rows.push({ label, group: true, numeric: false, cells: [] });
+  const row = (label: string, numeric: boolean, cell: (m: LayoutMetrics) => string | number) =>
+    rows.push({ label, group: false, numeric, cells: ms.map((m) => String(cell(m))) });
+  group("State");
+  row("bytes of vCPU state", true, (m) => m.state.bytes);
+  row("padding (bytes)", true, (m) => m.state.padding);
+  group(`ABI against ${report.baseline}`);
+  if (detail) row("ONE_REG ids", true, (m) => m.abi.oneRegIds);
+  row("ONE_REG ids added", true, (m) => m.abi.added.length);
+  row("ONE_REG ids removed", true, (m) => m.abi.removed.length);
+  row("ONE_REG ids changed", true, (m) => m.abi.changed.length);
+  row("sizeof(struct kvm_regs)", true, (m) => m.abi.kvmRegsSize);
+  row("KVM_GET_REGS", true, (m) => m.abi.ioctls.KVM_GET_REGS);
+  if (detail) row("KVM_SET_REGS", true, (m) => m.abi.ioctls.KVM_SET_REGS);
+  row("compatible with v4.12", true, (m) => (m.abi.compatible ? "yes" : "no"));
+  report.workloads.forEach((w, i) => {
+    const at = (m: LayoutMetrics) => m.workloads[i];
+    for (const [dir, key] of [["entry", "perEntry"], ["exit", "perExit"]] as const) {
+      group(`${w.workload} (E2H = ${w.e2h}), per nested ${dir}`);
+      const metric = (label: string, f: (c: SwitchCost) => number) => row(label, true, (m) => {
+        const x = at(m);
+        return x ? formatValue(f(x[key])) : NO_EL2;
+      });
+      metric("bytes copied", (c) => c.bytes);
+      metric("copy runs", (c) => c.copyRuns);
+      metric("cache lines", (c) => c.cacheLines);
+      if (detail) metric("registers moved", (c) => c.registers);
+    }
+    if (detail) {
+      group(`${w.workload} (E2H = ${w.e2h}), whole run`);
+      row("exceptions taken", true, (m) => at(m)?.exceptions ?? NO_EL2);
+      row("traps taken", true, (m) => at(m)?.traps ?? NO_EL2);
+    }
+  });
+  group("Verdict");
+  row("rank", true, (m) => (m.rank === null ? "-" : m.rank));
+  row("verdict", false, (m) => m.verdict);
+  return { columns: ms.map((m) => ({ text: m.layout, href: layoutHref(depth, m.layout) })), span: ms.length + 1, rows };
+}
+
+type SwitchMetric = keyof SwitchCost;
+
+interface ChartSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly series: (ms: readonly LayoutMetrics[], report: MetricsReport) => BarSeries[];
+  readonly missing: string;
+}
+
+const one = (name: string, f: (m: LayoutMetrics) => number) => (ms: readonly LayoutMetrics[]) => [{ name, values: ms.map(f) }];
+
+/** Per entry or exit, one series per workload; a layout without EL2 state has no bar. */
+const perSwitch = (dir: "perEntry" | "perExit", metric: SwitchMetric) => (ms: readonly LayoutMetrics[], report: MetricsReport) =>
+  report.workloads.length === 0
+    ? [{ name: "no workloads measured", values: ms.map(() => null) }]
+    : report.workloads.map((w, i) => ({
+        name: `${w.workload} (E2H=${w.e2h})`,
+        values: ms.map((m) => m.workloads[i]?.[dir][metric] ?? null),
+      }));
+
+export const CHARTS: readonly ChartSpec[] = [
+  { id: "state-bytes", title: "Bytes of vCPU state: sizeof(struct kvm_cpu_context)", unit: "B", series: one("bytes", (m) => m.state.bytes), missing: "" },
+  { id: "padding", title: "Padding in struct kvm_cpu_context (bytes no member uses)", unit: "B", series: one("padding", (m) => m.state.padding), missing: "" },
+  {
+    id: "one-reg-ids",
+    title: "ONE_REG ids added, removed and changed against the baseline",
+    unit: "ids",
+    series: (ms) => [
+      { name: "added", values: ms.map((m) => m.abi.added.length) },
+      { name: "removed", values: ms.map((m) => m.abi.removed.length) },
+      { name: "changed", values: ms.map((m) => m.abi.changed.length) },
+    ],
+    missing: "",
+  },
+  { id: "entry-bytes", title: "Bytes copied per nested entry", unit: "B", series: perSwitch("perEntry", "bytes"), missing: NO_EL2 },
+  { id: "entry-runs", title: "Copy runs (memcpy calls) per nested entry", unit: "runs", series: perSwitch("perEntry", "copyRuns"), missing: NO_EL2 },
+  { id: "entry-cache-lines", title: "64-byte cache lines touched per nested entry", unit: "lines", series: perSwitch("perEntry", "cacheLines"), missing: NO_EL2 },
+  { id: "exit-bytes", title: "Bytes copied per nested exit", unit: "B", series: perSwitch("perExit", "bytes"), missing: NO_EL2 },
+  { id: "exit-runs", title: "Copy runs (memcpy calls) per nested exit", unit: "runs", series: perSwitch("perExit", "copyRuns"), missing: NO_EL2 },
+  { id: "exit-cache-lines", title: "64-byte cache lines touched per nested exit", unit: "lines", series: perSwitch("perExit", "cacheLines"), missing: NO_EL2 },
+];
+
+export function chartGeometries(report: MetricsReport, layouts: readonly ResolvedLayout[]): BarChart[] {
+  const ms = orderedMetrics(report, layouts);
+  return CHARTS.map((c) =>
+    barChart({ id: c.id, title: c.title, unit: c.unit, categories: ms.map((m) => m.layout), series: c.series(ms, report), missing: c.missing }),
+  );
+}
+
+export function comparisonView(report: MetricsReport, layouts: readonly ResolvedLayout[], charts: readonly ChartView[]): ComparisonView {
+  return {
+    ...pageBase(0, "Layouts compared", layouts),
+    baseline: report.baseline,
+    rankedBy: report.rankedBy,
+    table: metricsTable(report, layouts, 0, true),
+    workloads: report.workloads,
+    charts,
+  };
+}
