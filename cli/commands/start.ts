@@ -40,7 +40,7 @@ export function startCommand(y: Argv): Argv {
       );
       // A/B: every layout against the reference model, on the bundled scenarios and on random programs.
       const { Matrix } = await import("../../emulator/ab/matrix.js");
-      const { layoutModuleOf } = await import("../../generators/emit/emit-layout-ts.js");
+      const { layoutModuleOf } = await import("../../generators/layout/module-data.js");
       const { bundledScenarioList } = await import("./scenario-files.js");
       const modules = loaded.layouts.map(layoutModuleOf);
       const scenarios = bundledScenarioList(loaded.model, argv.specs ?? defaultSpecsDir());
@@ -61,6 +61,8 @@ export function startCommand(y: Argv): Argv {
         `Layouts compared (${scenarios.length} scenarios, ${random.runs} random programs, seed ${seed}; copies per nested entry/exit):\n\n` +
           `${comparisonTable(loaded.layouts, shown)}\n`,
       );
+      // The one line per layout a reviewer quotes (reglab metrics has the rest).
+      process.stdout.write(`\nVerdicts (reglab metrics for the numbers):\n${metrics.layouts.map((l) => `  ${l.layout}: ${l.verdict}`).join("\n")}\n`);
       if (random.counterexample) {
         process.stdout.write(`\nrandom programs diverged; shrunk counterexample:\n${random.counterexample}`);
         process.exitCode = 1;
