@@ -21,3 +21,30 @@ export async function registerModelOrExit(specs: string | undefined) {
   process.exitCode = 2;
   return undefined;
 }
+
+/**
+ * Every spec loaded and validated for a command that writes or reports from
+ * them: undefined after printing every problem and `<command>: N problems in
+ * the specs` (exit code 1).
+ */
+export async function specsOrExit(specs: string, command: string) {
+  const { loadSpecs } = await import("../generators/pipeline.js");
+  const { formatDiagnostic } = await import("../generators/spec/diagnostics.js");
+  const loaded = loadSpecs(specs);
+  if (loaded.diagnostics.length === 0) return loaded;
+  for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+  const n = loaded.diagnostics.length;
+  process.stderr.write(`${command}: ${n} problem${n === 1 ? "" : "s"} in the specs; nothing written\n`);
+  process.exitCode = 1;
+  return undefined;
+}
+
+/** False after printing `<command>: no layout named X (have: ...)` (exit code `status`) when `wanted` names a layout `have` lacks. */
+export function layoutsExistOrExit(have: readonly { readonly name: string }[], wanted: readonly string[] | undefined, command: string, status: number): boolean {
+  const names = have.map((l) => l.name);
+  const unknown = (wanted ?? []).filter((n) => !names.includes(n));
+  if (unknown.length === 0) return true;
+  process.stderr.write(`${command}: no layout named ${unknown.join(", ")} (have: ${names.join(", ")})\n`);
+  process.exitCode = status;
+  return false;
+}

@@ -285,6 +285,107 @@ describe.skipIf(!available)("the docs site in chromium (file://)", () => {
     await page.close();
   });
 
+  it("the register index fills its column and keeps its column widths while the filter hides rows; the line near the top jumps to it", async () => {
+    const page = await context.newPage();
+    const problems = watch(page, () => page.url());
+    await page.goto(url("index.html"));
+    const geometry = () =>
+      page.evaluate<{ table: number; wrap: number; columns: number[] }>(`(() => {
+        const table = document.getElementById("register-index");
+        return {
+          table: table.getBoundingClientRect().width,
+          wrap: table.parentElement.clientWidth,
+          columns: [...table.querySelectorAll("thead th")].map((th) => Math.round(th.getBoundingClientRect().width * 10) / 10),
+        };
+      })()`);
+    const before = await geometry();
+    expect(Math.abs(before.table - before.wrap), "width: 100% of its wrapper").toBeLessThanOrEqual(1);
+    expect(before.columns).toHaveLength(6);
+    const filter = page.locator("#register-filter");
+    for (const q of ["sctlr", "zz-no-such-register", "PAuth", "EL12"]) {
+      await filter.fill(q);
+      await expect.poll(async () => (await page.locator("#register-count").textContent()) ?? "", { timeout: 5_000 }).toBe(String(matching(q).length));
+      expect(await geometry(), `while filtering for "${q}"`).toEqual(before);
+    }
+    await filter.fill("");
+
+    // No cell of the register index spills out of its column.
+    const spills = await page.evaluate<string[]>(`[...document.querySelectorAll("#register-index tr[data-name] td")]
+      .filter((td) => td.scrollWidth > td.clientWidth + 1)
+      .map((td) => td.parentElement.getAttribute("data-name") + ": " + td.textContent)`);
+    expect(spills).toEqual([]);
+
+    // The jump line sits above the layouts, within the first screen, and its link lands on the table with the filter box in view.
+    const jump = page.locator("p.jump a[href='#register-index']");
+    const box = await jump.boundingBox();
+    expect(box?.y ?? Infinity, "the jump link is on the first screen").toBeLessThan(VIEWPORT.height);
+    const layoutsHeading = await page.locator("#layouts").boundingBox();
+    expect(box?.y ?? Infinity).toBeLessThan(layoutsHeading?.y ?? -Infinity);
+    await jump.click();
+    await page.waitForURL(/#register-index$/);
+    const inView = async (selector: string) =>
+      page.evaluate<boolean>(`(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()`);
+    await expect.poll(() => inView("#register-index"), { timeout: 5_000 }).toBe(true);
+    expect(await inView("#register-filter"), "the filter box is in view after the jump").toBe(true);
+
+    // The nav's Registers link still lands there.
+    await page.evaluate("window.scrollTo(0, 0)");
+    await page.locator('nav a[href="index.html#register-index"]').click();
+    await expect.poll(() => inView("#register-index"), { timeout: 5_000 }).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("the side-by-side tables: layout names right-aligned over their numbers, each on one line inside its column, at a wide and a narrow window; verdicts listed below", async () => {
+    const problems: string[] = [];
+    for (const viewport of [VIEWPORT, { width: 760, height: 900 }]) {
+      const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+      const page = await ctx.newPage();
+      for (const path of ["index.html", "comparison.html"]) {
+        await page.goto(url(path));
+        const where = `${path} at ${viewport.width} px`;
+        const found = await page.evaluate<{ heads: { text: string; align: string; lines: number; left: number; right: number; cellLeft: number; cellRight: number; numRight: number }[]; labels: string[]; verdicts: { layout: string; strong: string; href: string; text: string }[] }>(`(() => {
+          const table = document.querySelector("table.metrics");
+          const firstRow = [...table.querySelectorAll("tbody tr")].find((tr) => !tr.classList.contains("group"));
+          const heads = [...table.querySelectorAll("thead th[scope=col]")].map((th, i) => {
+            const a = th.querySelector("a");
+            const r = a.getBoundingClientRect();
+            const c = th.getBoundingClientRect();
+            const cs = getComputedStyle(th);
+            const td = firstRow.querySelectorAll("td")[i];
+            const tdStyle = getComputedStyle(td);
+            return {
+              text: a.textContent, align: cs.textAlign, lines: a.getClientRects().length, left: r.left, right: r.right,
+              cellLeft: c.left + parseFloat(cs.paddingLeft), cellRight: c.right - parseFloat(cs.paddingRight),
+              numRight: td.getBoundingClientRect().right - parseFloat(tdStyle.paddingRight),
+            };
+          });
+          const labels = [...table.querySelectorAll("tbody tr:not(.group) th")].filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent);
+          const verdicts = [...document.querySelectorAll("ul.verdicts li")].map((li) => ({
+            layout: li.getAttribute("data-layout"), strong: li.querySelector("a > strong")?.textContent ?? "", href: li.querySelector("a")?.getAttribute("href") ?? "", text: li.textContent,
+          }));
+          return { heads, labels, verdicts };
+        })()`);
+        expect(found.heads.map((h) => h.text), where).toEqual(layouts.map((l) => l.name).sort((a, b) => (a === "baseline-2017" ? -1 : b === "baseline-2017" ? 1 : a < b ? -1 : 1)));
+        for (const h of found.heads) {
+          if (h.align !== "right") problems.push(`${where}: header ${h.text} is aligned ${h.align}`);
+          if (h.lines !== 1) problems.push(`${where}: header ${h.text} wraps onto ${String(h.lines)} lines`);
+          if (h.left < h.cellLeft - 1 || h.right > h.cellRight + 1) problems.push(`${where}: header ${h.text} (${h.left}-${h.right}) spills out of its cell (${h.cellLeft}-${h.cellRight})`);
+          if (Math.abs(h.right - h.numRight) > 1) problems.push(`${where}: header ${h.text} ends at ${h.right}, its numbers at ${h.numRight}`);
+        }
+        for (const l of found.labels) problems.push(`${where}: row label "${l}" spills out of its column`);
+        expect(found.verdicts.map((v) => v.layout), where).toEqual(found.heads.map((h) => h.text));
+        for (const v of found.verdicts) {
+          expect(v.strong, where).toBe(v.layout);
+          expect(v.href, where).toBe(`layouts/${v.layout}.html`);
+          expect(v.text, where).toMatch(/^\S+, (rank \d+ of \d+|not ranked \(no EL2 state\)) — .{20,}\.$/);
+        }
+      }
+      await ctx.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it(
     "every page reachable from index.html loads cleanly, every href/src resolves, and every register, alias and layout page is reached",
     async () => {
@@ -361,8 +462,9 @@ describe.skipIf(!available)("the docs site in chromium (file://)", () => {
       expect(expected.filter((p) => !seen.has(p)), "pages not reached from index.html").toEqual([]);
       const html = files(site).filter((p) => p.endsWith(".html"));
       expect(html.filter((p) => !seen.has(p)), "pages on disk that nothing links to").toEqual([]);
-      const diagrams = [...model.registers.map((r) => `registers/${r.name}.html`), ...layouts.map((l) => `layouts/${l.name}.html`)];
-      expect(diagrams.filter((p) => !withDiagram.has(p)), "register and layout pages without a sized inline <svg>").toEqual([]);
+      // An alias's page shows the diagram of the register it reaches.
+      const diagrams = [...entries.map((r) => `registers/${r.name}.html`), ...layouts.map((l) => `layouts/${l.name}.html`)];
+      expect(diagrams.filter((p) => !withDiagram.has(p)), "register, alias and layout pages without a sized inline <svg>").toEqual([]);
       const aliasLinks = model.aliases.filter((a) => !linksFrom.get(`registers/${a.name}.html`)?.has(`registers/${a.aliasOf}.html`));
       expect(aliasLinks.map((a) => `${a.name} -> ${a.aliasOf}`), "alias pages not linking to their register").toEqual([]);
       console.log(`docs-browser: crawled ${String(seen.size)} pages`);

@@ -1,11 +1,9 @@
 import { join, resolve } from "node:path";
 import type { Argv } from "yargs";
 import type { MetricsReport } from "../../emulator/metrics/report-schema.js";
-import { loadSpecs } from "../../generators/pipeline.js";
 import type { ResolvedLayout } from "../../generators/layout/types.js";
-import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
 import type { RegisterModel } from "../../generators/spec/model.js";
-import { defaultSpecsDir, packageRoot } from "../paths.js";
+import { defaultSpecsDir, packageRoot, specsOrExit } from "../paths.js";
 
 /**
  * The metrics report the docs render (generate, start and docs all need it):
@@ -34,13 +32,8 @@ export function docsCommand(y: Argv): Argv {
     async (argv) => {
       const specs = argv.specs ?? defaultSpecsDir();
       const out = resolve(argv.out ?? join(packageRoot(), "generated", "docs"));
-      const loaded = loadSpecs(specs);
-      for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-      if (loaded.diagnostics.length > 0) {
-        process.stderr.write(`docs: ${loaded.diagnostics.length} problem${loaded.diagnostics.length === 1 ? "" : "s"} in the specs; nothing written\n`);
-        process.exitCode = 1;
-        return;
-      }
+      const loaded = await specsOrExit(specs, "docs");
+      if (!loaded) return;
       const metrics = await metricsOrExit(loaded.model, loaded.layouts, specs, "docs");
       if (!metrics) return;
       const { renderDocs } = await import("../../generators/docs/site.js");

@@ -1,9 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import { loadSpecs } from "../../generators/pipeline.js";
-import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
-import { defaultSpecsDir, packageRoot } from "../paths.js";
+import { defaultSpecsDir, layoutsExistOrExit, packageRoot, specsOrExit } from "../paths.js";
 import { metricsOrExit } from "./docs.js";
 
 export function generateCommand(y: Argv): Argv {
@@ -21,21 +19,8 @@ export function generateCommand(y: Argv): Argv {
       const { applySync, planSync, renderAll } = await import("../../generators/generate.js");
       const specs = argv.specs ?? defaultSpecsDir();
       const out = argv.out ?? join(packageRoot(), "generated");
-      const lays = loadSpecs(specs);
-      const problems = lays.diagnostics;
-      for (const d of problems) process.stderr.write(formatDiagnostic(d) + "\n");
-      if (problems.length > 0) {
-        process.stderr.write(`generate: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the specs; nothing written\n`);
-        process.exitCode = 1;
-        return;
-      }
-      const names = new Set(lays.layouts.map((l) => l.name));
-      const unknown = (argv.layout ?? []).filter((n) => !names.has(n));
-      if (unknown.length > 0) {
-        process.stderr.write(`generate: no layout named ${unknown.join(", ")} (have: ${[...names].join(", ")})\n`);
-        process.exitCode = 1;
-        return;
-      }
+      const lays = await specsOrExit(specs, "generate");
+      if (!lays || !layoutsExistOrExit(lays.layouts, argv.layout, "generate", 1)) return;
       // The docs render the metrics; computed even for --layout, since a failing workload is a problem to report.
       const metrics = await metricsOrExit(lays.model, lays.layouts, specs, "generate");
       if (!metrics) return;

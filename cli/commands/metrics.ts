@@ -1,7 +1,5 @@
 import type { Argv } from "yargs";
-import { loadSpecs } from "../../generators/pipeline.js";
-import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
-import { defaultSpecsDir } from "../paths.js";
+import { defaultSpecsDir, layoutsExistOrExit, specsOrExit } from "../paths.js";
 
 export function metricsCommand(y: Argv): Argv {
   return y.command(
@@ -14,19 +12,8 @@ export function metricsCommand(y: Argv): Argv {
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" }),
     async (argv) => {
       const specs = argv.specs ?? defaultSpecsDir();
-      const loaded = loadSpecs(specs);
-      for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-      if (loaded.diagnostics.length > 0) {
-        process.exitCode = 1;
-        return;
-      }
-      const names = new Set(loaded.layouts.map((l) => l.name));
-      const unknown = (argv.layout ?? []).filter((n) => !names.has(n));
-      if (unknown.length > 0) {
-        process.stderr.write(`metrics: no layout named ${unknown.join(", ")} (have: ${[...names].join(", ")})\n`);
-        process.exitCode = 2;
-        return;
-      }
+      const loaded = await specsOrExit(specs, "metrics");
+      if (!loaded || !layoutsExistOrExit(loaded.layouts, argv.layout, "metrics", 2)) return;
       const { metricsOfSpecs, formatWorkloadProblem } = await import("../../emulator/metrics/compute.js");
       const { report, problems } = metricsOfSpecs(loaded.model, loaded.layouts, specs);
       for (const p of problems) process.stderr.write(formatWorkloadProblem(p) + "\n");

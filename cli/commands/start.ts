@@ -1,10 +1,8 @@
 import { join, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { comparisonTable } from "../../generators/layout/comparison.js";
-import { loadSpecs } from "../../generators/pipeline.js";
-import { formatDiagnostic } from "../../generators/spec/diagnostics.js";
 import { formatSummary, summarize } from "../../generators/spec/summary.js";
-import { defaultSpecsDir, packageRoot } from "../paths.js";
+import { defaultSpecsDir, packageRoot, specsOrExit } from "../paths.js";
 import { metricsOrExit } from "./docs.js";
 
 /** The main job on the bundled specs (`npm start`): grows with each stage of the pipeline. */
@@ -21,12 +19,8 @@ export function startCommand(y: Argv): Argv {
     async (argv) => {
       // Loaded on use: the emitters bring in ts-morph, which every other command can do without.
       const { applySync, DOCS_DIR, planSync, renderAll } = await import("../../generators/generate.js");
-      const loaded = loadSpecs(argv.specs ?? defaultSpecsDir());
-      for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
-      if (loaded.diagnostics.length > 0) {
-        process.exitCode = 1;
-        return;
-      }
+      const loaded = await specsOrExit(argv.specs ?? defaultSpecsDir(), "start");
+      if (!loaded) return;
       const out = resolve(argv.out ?? join(packageRoot(), "generated"));
       const metrics = await metricsOrExit(loaded.model, loaded.layouts, argv.specs ?? defaultSpecsDir(), "start");
       if (!metrics) return;

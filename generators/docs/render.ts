@@ -24,10 +24,16 @@ export function markdownCell(value: unknown): string {
 
 function environment(flavor: Flavor): typeof Handlebars {
   const hb = Handlebars.create();
-  if (flavor === "md") hb.registerHelper("cell", (value: unknown) => markdownCell(value));
+  if (flavor === "md") {
+    hb.registerHelper("cell", (value: unknown) => markdownCell(value));
+    // The metrics table and the verdicts under it, on index.md and comparison.md: {{> metrics}}.
+    hb.registerPartial("metrics", readTemplate("metrics.md.hbs"));
+  }
   if (flavor === "html") {
     // The page frame (head, nav, footer) every HTML page is rendered inside: {{#> shell}}...{{/shell}}.
     hb.registerPartial("shell", readTemplate("shell.html.hbs"));
+    // The metrics table and the verdicts under it, on index.html and comparison.html: {{> metrics}}.
+    hb.registerPartial("metrics", readTemplate("metrics.html.hbs"));
   }
   return hb;
 }

@@ -18,7 +18,7 @@ import { chartGeometries, comparisonView, type ChartView, type ComparisonView } 
 import { docOrder } from "./view-common.js";
 import { indexView, type IndexView } from "./view-index.js";
 import { layoutView, type LayoutView } from "./view-layout.js";
-import { aliasView, registerView, type AliasView, type DiagramView, type RegisterView } from "./view-register.js";
+import { aliasView, registerView, type AliasView, type DiagramView, type RegisterDiagrams, type RegisterView } from "./view-register.js";
 
 export interface DocsInput {
   readonly model: RegisterModel;
@@ -65,15 +65,18 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   files.set("index.html", indexHtml(index));
   files.set("index.md", indexMd(index));
 
+  // An alias's page shows its register's diagrams: the same .svg files, not copies.
+  const diagrams = new Map<string, RegisterDiagrams>();
   for (const reg of model.registers) {
     const diagram = diagramOf(files, `${reg.name}.svg`, `${reg.name} bit layout`, reg.width, reg);
     const e2h1Diagram = reg.formatE2H1 ? diagramOf(files, `${reg.name}-e2h1.svg`, `${reg.name} bit layout with HCR_EL2.E2H = 1`, reg.width, reg.formatE2H1) : null;
+    diagrams.set(reg.name, { format: diagram, e2h1: e2h1Diagram });
     const view = registerView({ reg, model, layouts, placements, diagram, e2h1Diagram });
     files.set(`registers/${reg.name}.html`, registerHtml(view));
     files.set(`registers/${reg.name}.md`, registerMd(view));
   }
   for (const alias of model.aliases) {
-    const view = aliasView(alias, model, layouts);
+    const view = aliasView(alias, model, layouts, diagrams.get(alias.aliasOf));
     files.set(`registers/${alias.name}.html`, aliasHtml(view));
     files.set(`registers/${alias.name}.md`, aliasMd(view));
   }

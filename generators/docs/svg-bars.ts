@@ -1,7 +1,8 @@
 /**
  * The geometry of a horizontal bar chart: one group of bars per layout (one
  * bar per series, e.g. per workload), the layout's name to the left, each
- * value written at the end of its bar, a scale with round steps underneath.
+ * value written at the end of its bar, a scale with round steps underneath
+ * that ends at a round bound just above the largest value (niceAxis).
  * Horizontal, because layout names are long and read best unrotated.
  */
 import { estimateTextWidth, num, type Box } from "./svg-text.js";
@@ -32,6 +33,11 @@ export interface BarChartInput {
   readonly series: readonly BarSeries[];
   /** Written where a value is null. */
   readonly missing: string;
+  /**
+   * Written once for a category whose every value is 0, instead of a "0"
+   * per series beside bars of no width; "" writes the zeros.
+   */
+  readonly allZero: string;
 }
 
 export interface ChartText {
@@ -61,17 +67,54 @@ export interface BarChart {
     readonly fill: string;
     readonly title: string;
   }[];
+  /** The value axis: 0 to bound, a tick every step. */
+  readonly axis: Axis;
   readonly grid: readonly { readonly x: number; readonly y1: number; readonly y2: number }[];
   readonly texts: readonly ChartText[];
   readonly legend: readonly { readonly x: number; readonly y: number; readonly fill: string }[];
 }
 
-/** 1, 2 or 5 times a power of ten: the step of a scale a reader can add up in their head. */
-export function niceStep(rough: number): number {
-  if (rough <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(rough));
-  const m = rough / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+/** The mantissas of a step a reader can add up in their head: 1, 2, 2.5 or 5 times a power of ten. */
+export const NICE_MANTISSAS = [1, 2, 2.5, 5] as const;
+/** Ticks on the value axis, 0 and the bound included. */
+export const AXIS_TICKS = { min: 4, max: 6 } as const;
+
+export interface Axis {
+  /** Where the axis ends: the last tick. */
+  readonly bound: number;
+  readonly step: number;
+}
+
+/**
+ * The value axis for values up to `max`: the smallest bound >= max that a
+ * step of 1, 2, 2.5 or 5 times a power of ten divides into AXIS_TICKS ticks
+ * (6064 -> 0, 2500, 5000, 7500; 87 -> 0, 20, ..., 100). `integral` (every
+ * value a whole number) rules out fractional steps. Between two steps with
+ * the same bound, the one not ending in 2.5 wins (10: by 2, not by 2.5).
+ */
+export function niceAxis(max: number, integral: boolean): Axis {
+  const top = max > 0 ? max : 1;
+  const minIntervals = AXIS_TICKS.min - 1;
+  const maxIntervals = AXIS_TICKS.max - 1;
+  let best: (Axis & { readonly quarter: boolean }) | null = null;
+  // Steps from top / maxIntervals (the finest that can reach top) up to top / minIntervals and one decade over.
+  const k0 = Math.floor(Math.log10(top / maxIntervals)) - 1;
+  const k1 = Math.ceil(Math.log10(top / minIntervals)) + 1;
+  for (let k = k0; k <= k1; k++) {
+    for (const m of NICE_MANTISSAS) {
+      // m / 10^-k, not m * 10^k, for k < 0: 0.1 * 3 is not 0.3, 3 / 10 is.
+      const step = k >= 0 ? m * 10 ** k : m / 10 ** -k;
+      if (integral && !Number.isInteger(step)) continue;
+      const intervals = Math.max(minIntervals, Math.ceil(top / step - 1e-9));
+      if (intervals > maxIntervals) continue;
+      const bound = k >= 0 ? intervals * step : (intervals * m) / 10 ** -k;
+      const quarter = m === 2.5;
+      const eps = top * 1e-9;
+      if (!best || bound < best.bound - eps || (Math.abs(bound - best.bound) <= eps && best.quarter && !quarter)) best = { bound, step, quarter };
+    }
+  }
+  if (!best) throw new Error(`no nice axis for ${max}`);
+  return { bound: best.bound, step: best.step };
 }
 
 /** Integers as they are, averages to two decimals at most. */
@@ -107,10 +150,8 @@ export function barChart(input: BarChartInput): BarChart {
     top = ly + 18;
   }
   const values = input.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  const max = Math.max(0, ...values);
-  const step = niceStep(max / 4);
-  const axisMax = Math.max(step, Math.ceil(max / step) * step);
-  const xOf = (v: number) => plotX + (v / axisMax) * PLOT_W;
+  const axis = niceAxis(Math.max(0, ...values), values.every((v) => Number.isInteger(v)));
+  const xOf = (v: number) => plotX + (v / axis.bound) * PLOT_W;
 
   const bars: BarChart["bars"][number][] = [];
   const groupH = input.series.length * BAR_H + (input.series.length - 1) * BAR_GAP;
@@ -120,6 +161,12 @@ export function barChart(input: BarChartInput): BarChart {
     // A layout with no value in any series gets one note, not one per series.
     if (input.series.every((s) => (s.values[ci] ?? null) === null)) {
       texts.push(t(input.missing, plotX + 6, y + groupH / 2, "start", false, "#4b5563"));
+      y += groupH + GROUP_GAP;
+      return;
+    }
+    // Nor does one whose every value is 0: no bars to draw, one note says so.
+    if (input.allZero && input.series.every((s) => s.values[ci] === 0)) {
+      texts.push(t(input.allZero, plotX + 6, y + groupH / 2, "start", false, "#4b5563"));
       y += groupH + GROUP_GAP;
       return;
     }
@@ -149,7 +196,10 @@ export function barChart(input: BarChartInput): BarChart {
   });
   const plotBottom = y - GROUP_GAP + 6;
   const grid: BarChart["grid"][number][] = [];
-  for (let v = 0; v <= axisMax + 1e-9; v += step) {
+  const intervals = Math.round(axis.bound / axis.step);
+  for (let i = 0; i <= intervals; i++) {
+    // The last tick is the bound itself, not a sum that drifted off it.
+    const v = i === intervals ? axis.bound : i * axis.step;
     const x = num(xOf(v));
     grid.push({ x, y1: top - 4, y2: plotBottom });
     texts.push(t(formatValue(v), x, plotBottom + 14, "middle", false, "#4b5563"));
@@ -162,6 +212,7 @@ export function barChart(input: BarChartInput): BarChart {
     height: Math.ceil(plotBottom + 30),
     fontSize: FONT,
     bars,
+    axis,
     grid,
     texts,
     legend,

@@ -1,6 +1,7 @@
 /**
- * The layouts side by side: the metrics table (index.html shows it too) and
- * the bar charts of comparison.html, one per metric, from the metrics report.
+ * The layouts side by side: the metrics table and the verdicts under it
+ * (index.html shows both too) and the bar charts of comparison.html, one per
+ * metric, from the metrics report.
  */
 import type { LayoutMetrics, MetricsReport, SwitchCost } from "../../emulator/metrics/report-schema.js";
 import type { ResolvedLayout } from "../layout/types.js";
@@ -21,7 +22,22 @@ export interface MetricsTable {
   readonly columns: readonly Link[];
   /** Columns including the row labels, for a group heading's colspan. */
   readonly span: number;
+  /**
+   * The table's CSS min-width: the label column plus, per layout, room for
+   * the longest layout name on one line (the headers do not wrap), so a
+   * narrow window scrolls the table instead of running names together.
+   */
+  readonly minWidth: string;
   readonly rows: readonly MetricsRow[];
+}
+
+/** A layout's verdict, in the list under the table (a sentence is too long for a table cell). */
+export interface VerdictItem {
+  readonly layout: Link;
+  /** "rank 2 of 6", or why the layout is not ranked. */
+  readonly rank: string;
+  /** The report's verdict, with its full stop. */
+  readonly verdict: string;
 }
 
 export interface ChartView extends DiagramView {
@@ -33,6 +49,7 @@ export interface ComparisonView extends PageBase {
   readonly baseline: string;
   readonly rankedBy: string;
   readonly table: MetricsTable;
+  readonly verdicts: readonly VerdictItem[];
   readonly workloads: readonly { readonly workload: string; readonly title: string; readonly e2h: number }[];
   readonly charts: readonly ChartView[];
 }
@@ -47,10 +64,42 @@ export function orderedMetrics(report: MetricsReport, layouts: readonly Resolved
 
 const NO_EL2 = "no EL2 state";
 
+/** "2 of 6" (of the ranked layouts), or why the layout has no rank. */
+export function rankOf(m: LayoutMetrics, report: MetricsReport): string {
+  const ranked = report.layouts.filter((l) => l.rank !== null).length;
+  return m.rank === null ? "not ranked (no EL2 state)" : `${m.rank} of ${ranked}`;
+}
+
+/** One item per layout, in the table's column order. */
+export function verdictItems(report: MetricsReport, layouts: readonly ResolvedLayout[], depth: Depth): VerdictItem[] {
+  return orderedMetrics(report, layouts).map((m) => {
+    const rank = rankOf(m, report);
+    const text = m.verdict.trim().replace(/\.$/, "");
+    return {
+      layout: { text: m.layout, href: layoutHref(depth, m.layout) },
+      rank: m.rank === null ? rank : `rank ${rank}`,
+      verdict: `${text}.`,
+    };
+  });
+}
+
+/** Table geometry in rem at the metrics table's 0.88rem text: see style.css's table.metrics. */
+const LABEL_COLUMN_REM = 12;
+const CELL_PADDING_REM = 1;
+/** A generous average advance of the headers' regular-weight sans-serif, in em (DejaVu Sans: about 0.6 on layout names). */
+const HEADER_EM = 0.62;
+const TABLE_FONT_REM = 0.88;
+
+function minWidth(names: readonly string[]): string {
+  const longest = Math.max(0, ...names.map((n) => n.length));
+  const column = Math.ceil((longest * HEADER_EM * TABLE_FONT_REM + CELL_PADDING_REM) * 10) / 10;
+  return `${Math.ceil((LABEL_COLUMN_REM + names.length * column) * 10) / 10}rem`;
+}
 /**
  * One column per layout, one number per cell so columns line up, rows in
- * groups (state, ABI, each workload's entries and exits, verdict); `detail`
- * adds the rows only the comparison page has room for.
+ * groups (state, ABI, each workload's entries and exits, rank); `detail`
+ * adds the rows only the comparison page has room for. The verdicts are
+ * sentences: they go under the table (verdictItems), not in it.
  */
 export function metricsTable(report: MetricsReport, layouts: readonly ResolvedLayout[], depth: Depth, detail: boolean): MetricsTable {
   const ms = orderedMetrics(report, layouts);
@@ -91,8 +140,12 @@ export function metricsTable(report: MetricsReport, layouts: readonly ResolvedLa
   });
   group("Verdict");
   row("rank", true, (m) => (m.rank === null ? "-" : m.rank));
-  row("verdict", false, (m) => m.verdict);
-  return { columns: ms.map((m) => ({ text: m.layout, href: layoutHref(depth, m.layout) })), span: ms.length + 1, rows };
+  return {
+    columns: ms.map((m) => ({ text: m.layout, href: layoutHref(depth, m.layout) })),
+    span: ms.length + 1,
+    minWidth: minWidth(ms.map((m) => m.layout)),
+    rows,
+  };
 }
 
 type SwitchMetric = keyof SwitchCost;
@@ -103,6 +156,8 @@ interface ChartSpec {
   readonly unit: string;
   readonly series: (ms: readonly LayoutMetrics[], report: MetricsReport) => BarSeries[];
   readonly missing: string;
+  /** Written once for a layout whose every value is 0 ("" writes the zeros). */
+  readonly allZero: string;
 }
 
 const one = (name: string, f: (m: LayoutMetrics) => number) => (ms: readonly LayoutMetrics[]) => [{ name, values: ms.map(f) }];
@@ -117,8 +172,8 @@ const perSwitch = (dir: "perEntry" | "perExit", metric: SwitchMetric) => (ms: re
       }));
 
 export const CHARTS: readonly ChartSpec[] = [
-  { id: "state-bytes", title: "Bytes of vCPU state: sizeof(struct kvm_cpu_context)", unit: "B", series: one("bytes", (m) => m.state.bytes), missing: "" },
-  { id: "padding", title: "Padding in struct kvm_cpu_context (bytes no member uses)", unit: "B", series: one("padding", (m) => m.state.padding), missing: "" },
+  { id: "state-bytes", title: "Bytes of vCPU state: sizeof(struct kvm_cpu_context)", unit: "B", series: one("bytes", (m) => m.state.bytes), missing: "", allZero: "" },
+  { id: "padding", title: "Padding in struct kvm_cpu_context (bytes no member uses)", unit: "B", series: one("padding", (m) => m.state.padding), missing: "", allZero: "" },
   {
     id: "one-reg-ids",
     title: "ONE_REG ids added, removed and changed against the baseline",
@@ -129,19 +184,20 @@ export const CHARTS: readonly ChartSpec[] = [
       { name: "changed", values: ms.map((m) => m.abi.changed.length) },
     ],
     missing: "",
+    allZero: "none added, removed or changed",
   },
-  { id: "entry-bytes", title: "Bytes copied per nested entry", unit: "B", series: perSwitch("perEntry", "bytes"), missing: NO_EL2 },
-  { id: "entry-runs", title: "Copy runs (memcpy calls) per nested entry", unit: "runs", series: perSwitch("perEntry", "copyRuns"), missing: NO_EL2 },
-  { id: "entry-cache-lines", title: "64-byte cache lines touched per nested entry", unit: "lines", series: perSwitch("perEntry", "cacheLines"), missing: NO_EL2 },
-  { id: "exit-bytes", title: "Bytes copied per nested exit", unit: "B", series: perSwitch("perExit", "bytes"), missing: NO_EL2 },
-  { id: "exit-runs", title: "Copy runs (memcpy calls) per nested exit", unit: "runs", series: perSwitch("perExit", "copyRuns"), missing: NO_EL2 },
-  { id: "exit-cache-lines", title: "64-byte cache lines touched per nested exit", unit: "lines", series: perSwitch("perExit", "cacheLines"), missing: NO_EL2 },
+  { id: "entry-bytes", title: "Bytes copied per nested entry", unit: "B", series: perSwitch("perEntry", "bytes"), missing: NO_EL2, allZero: "" },
+  { id: "entry-runs", title: "Copy runs (memcpy calls) per nested entry", unit: "runs", series: perSwitch("perEntry", "copyRuns"), missing: NO_EL2, allZero: "" },
+  { id: "entry-cache-lines", title: "64-byte cache lines touched per nested entry", unit: "lines", series: perSwitch("perEntry", "cacheLines"), missing: NO_EL2, allZero: "" },
+  { id: "exit-bytes", title: "Bytes copied per nested exit", unit: "B", series: perSwitch("perExit", "bytes"), missing: NO_EL2, allZero: "" },
+  { id: "exit-runs", title: "Copy runs (memcpy calls) per nested exit", unit: "runs", series: perSwitch("perExit", "copyRuns"), missing: NO_EL2, allZero: "" },
+  { id: "exit-cache-lines", title: "64-byte cache lines touched per nested exit", unit: "lines", series: perSwitch("perExit", "cacheLines"), missing: NO_EL2, allZero: "" },
 ];
 
 export function chartGeometries(report: MetricsReport, layouts: readonly ResolvedLayout[]): BarChart[] {
   const ms = orderedMetrics(report, layouts);
   return CHARTS.map((c) =>
-    barChart({ id: c.id, title: c.title, unit: c.unit, categories: ms.map((m) => m.layout), series: c.series(ms, report), missing: c.missing }),
+    barChart({ id: c.id, title: c.title, unit: c.unit, categories: ms.map((m) => m.layout), series: c.series(ms, report), missing: c.missing, allZero: c.allZero }),
   );
 }
 
@@ -151,6 +207,7 @@ export function comparisonView(report: MetricsReport, layouts: readonly Resolved
     baseline: report.baseline,
     rankedBy: report.rankedBy,
     table: metricsTable(report, layouts, 0, true),
+    verdicts: verdictItems(report, layouts, 0),
     workloads: report.workloads,
     charts,
   };

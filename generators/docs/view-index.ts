@@ -1,13 +1,13 @@
 /**
- * The view of index.html: what reglab compares, the layouts in one table,
- * and the register index (every register and alias, one row each, which the
- * page's filter box narrows by name or title).
+ * The view of index.html: what reglab compares, the layouts in one table
+ * with their verdicts under it, and the register index (every register and
+ * alias, one row each, which the page's filter box narrows by name or title).
  */
 import type { MetricsReport } from "../../emulator/metrics/report-schema.js";
 import type { ResolvedLayout } from "../layout/types.js";
 import type { RegisterModel } from "../spec/model.js";
 import { docOrder, layoutHref, pageBase, registerHref, registerLink, type Link, type PageBase } from "./view-common.js";
-import { metricsTable, type MetricsTable } from "./view-comparison.js";
+import { metricsTable, verdictItems, type MetricsTable, type VerdictItem } from "./view-comparison.js";
 
 export interface IndexRow {
   readonly name: string;
@@ -21,14 +21,27 @@ export interface IndexRow {
   readonly counterpartNote: string;
 }
 
+/**
+ * A column of the register index. The table has a fixed layout (filtering
+ * rows out must not move the columns), so every column but the title's has
+ * a width: room for its longest text, which the view knows.
+ */
+export interface IndexColumn {
+  readonly label: string;
+  /** A CSS width, "" for the column that takes the rest (the title). */
+  readonly width: string;
+}
+
 export interface IndexView extends PageBase {
   readonly baseline: Link;
   readonly layouts: readonly { readonly link: Link; readonly title: string; readonly description: string; readonly el2: boolean }[];
   readonly table: MetricsTable;
+  readonly verdicts: readonly VerdictItem[];
   readonly registers: number;
   readonly aliases: number;
   /** Rows in the register index: registers and aliases. */
   readonly total: number;
+  readonly columns: readonly IndexColumn[];
   readonly rows: readonly IndexRow[];
 }
 
@@ -59,7 +72,30 @@ export function indexRows(model: RegisterModel): IndexRow[] {
   return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/**
+ * Room for `texts` on one line, in the table's ch (the width of its "0",
+ * wider than the average letter of its sans-serif face and than a character
+ * of the smaller monospace the names are set in), plus the cell's padding.
+ */
+function columnWidth(texts: readonly string[]): string {
+  const longest = Math.max(0, ...texts.map((t) => t.length));
+  return `calc(${longest + 1}ch + 1.5rem)`;
+}
+
+export function indexColumns(rows: readonly IndexRow[]): IndexColumn[] {
+  const col = (label: string, texts: readonly string[]) => ({ label, width: columnWidth([label, ...texts]) });
+  return [
+    col("Name", rows.map((r) => r.name)),
+    { label: "Title", width: "" },
+    col("EL", rows.map((r) => r.el)),
+    col("Class", rows.map((r) => r.cls)),
+    col("Feature", rows.map((r) => r.feature)),
+    col("Counterpart", rows.map((r) => `${r.counterpartNote}${r.counterpart.text}`)),
+  ];
+}
+
 export function indexView(model: RegisterModel, layouts: readonly ResolvedLayout[], report: MetricsReport): IndexView {
+  const rows = indexRows(model);
   return {
     ...pageBase(0, "Where should a vCPU keep its virtual EL2 registers?", layouts),
     baseline: { text: report.baseline, href: layoutHref(0, report.baseline) },
@@ -70,9 +106,11 @@ export function indexView(model: RegisterModel, layouts: readonly ResolvedLayout
       el2: l.el2,
     })),
     table: metricsTable(report, layouts, 0, false),
+    verdicts: verdictItems(report, layouts, 0),
     registers: model.registers.length,
     aliases: model.aliases.length,
     total: model.registers.length + model.aliases.length,
-    rows: indexRows(model),
+    columns: indexColumns(rows),
+    rows,
   };
 }

@@ -8,6 +8,7 @@ import type { LayoutMetrics, MetricsReport, SwitchCost } from "../../emulator/me
 import type { CopyPhase, ResolvedLayout } from "../layout/types.js";
 import type { RegisterModel } from "../spec/model.js";
 import { formatValue } from "./svg-bars.js";
+import { rankOf } from "./view-comparison.js";
 import { layoutHref, pageBase, registerLink, type Link, type PageBase } from "./view-common.js";
 import type { DiagramView } from "./view-register.js";
 
@@ -145,12 +146,11 @@ function abiView(model: RegisterModel, m: LayoutMetrics, report: MetricsReport):
 
 function costView(m: LayoutMetrics, report: MetricsReport): CostView {
   const titles = new Map(report.workloads.map((w) => [w.workload, w.title]));
-  const ranked = report.layouts.filter((l) => l.rank !== null).length;
   return {
     bytes: m.state.bytes,
     padding: m.state.padding,
     structs: m.state.structs,
-    rank: m.rank === null ? "not ranked (no EL2 state)" : `${m.rank} of ${ranked}`,
+    rank: rankOf(m, report),
     verdict: m.verdict,
     rankedBy: report.rankedBy,
     workloads: m.workloads.map((w) => ({

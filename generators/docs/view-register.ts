@@ -92,12 +92,26 @@ export interface RegisterView extends PageBase {
   readonly sources: readonly string[];
 }
 
+/** A bit diagram of the register an alias reaches, shown on the alias's page. */
+export interface AliasDiagram {
+  readonly diagram: DiagramView;
+  readonly caption: string;
+}
+
+/** The bit diagrams a register's page shows, for the pages of its aliases to show too. */
+export interface RegisterDiagrams {
+  readonly format: DiagramView;
+  readonly e2h1: DiagramView | null;
+}
+
 export interface AliasView extends PageBase {
   readonly name: string;
   readonly title: string;
   readonly facts: readonly Fact[];
   readonly target: Link;
   readonly targetTitle: string;
+  /** The target's bit diagrams (the same SVG files its page shows); none when the target is not a register of the model. */
+  readonly diagrams: readonly AliasDiagram[];
   readonly notes: string;
   readonly sources: readonly string[];
 }
@@ -268,8 +282,23 @@ export function registerView(input: {
   };
 }
 
-export function aliasView(alias: Alias, model: RegisterModel, layouts: readonly ResolvedLayout[]): AliasView {
+export function aliasView(alias: Alias, model: RegisterModel, layouts: readonly ResolvedLayout[], targetDiagrams: RegisterDiagrams | undefined): AliasView {
   const target = model.byName.get(alias.aliasOf);
+  const reg = target?.kind === "register" ? target : undefined;
+  const diagrams: AliasDiagram[] = [];
+  if (reg && targetDiagrams) {
+    const hover = "Hover a box for the field's description.";
+    diagrams.push({
+      diagram: targetDiagrams.format,
+      caption: `${reg.name}'s bits, high to low${reg.formatE2H1 ? ", with HCR_EL2.E2H = 0" : ""}. ${formatView(reg, targetDiagrams.format).shading} ${hover}`,
+    });
+    if (reg.formatE2H1 && targetDiagrams.e2h1) {
+      diagrams.push({
+        diagram: targetDiagrams.e2h1,
+        caption: `${reg.name}'s bits, high to low, with HCR_EL2.E2H = 1. ${formatView(reg.formatE2H1, targetDiagrams.e2h1).shading} ${hover}`,
+      });
+    }
+  }
   return {
     ...pageBase(1, alias.name, layouts),
     name: alias.name,
@@ -285,6 +314,7 @@ export function aliasView(alias: Alias, model: RegisterModel, layouts: readonly 
     ],
     target: registerLink(model, 1, alias.aliasOf),
     targetTitle: target?.title ?? "",
+    diagrams,
     notes: alias.notes ?? "",
     sources: alias.source,
   };
