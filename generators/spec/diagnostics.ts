@@ -39,7 +39,18 @@ export type DiagnosticCode =
   | "element-too-narrow"
   | "vncr-mismatch"
   | "duplicate-c-name"
-  | "uapi-not-stored";
+  | "uapi-not-stored"
+  // CPU profiles and the features table (generators/profile/)
+  | "unknown-feature"
+  | "unknown-dependency"
+  | "unknown-version"
+  | "unknown-source"
+  | "dependency-newer"
+  | "missing-dependency"
+  | "mandatory-removed"
+  | "feature-too-new"
+  | "unknown-base"
+  | "base-cycle";
 
 export interface Position {
   readonly file: string;
