@@ -10,13 +10,21 @@
  * - KVM_GET_REG_LIST with n smaller than the number of ids: E2BIG, and n is
  *   set to the number needed (kvm_arm_vcpu_ioctl ... KVM_GET_REG_LIST).
  *
+ * Beside the layout's registers, every vCPU answers to KVM's pseudo-registers
+ * (arch.ts KVM_PSEUDO_REGISTERS): the firmware registers (PSCI version, SMCCC
+ * workaround levels, hypercall bitmaps; arch/arm64/kvm/hypercalls.c
+ * kvm_arm_get_fw_reg()/kvm_arm_set_fw_reg()) and the virtual and physical
+ * counters (KVM_REG_ARM_TIMER_CNT, KVM_REG_ARM_PTIMER_CNT). They are VM state,
+ * not vCPU context, so no layout stores them; the API keeps them and lists
+ * them, in every layout the same.
+ *
  * The ids and the struct kvm_regs blob are the layout's ABI: its
  * LayoutModule says which id reaches which register and where each register
  * sits in the blob. (arm64 KVM itself answers KVM_GET_REGS/KVM_SET_REGS with
  * EINVAL; reglab implements them so that layouts can be compared on the
  * blob format their struct kvm_regs defines.)
  */
-import { ERRNO, MODE, PSR } from "./arch.js";
+import { ERRNO, KVM_PSEUDO_REGISTERS, MODE, PSR, type KvmPseudoRegister } from "./arch.js";
 import type { LayoutModule } from "./layout-module.js";
 import type { RegisterIndex } from "./register-index.js";
 import type { Vcpu } from "./vcpu.js";
@@ -24,6 +32,8 @@ import type { Vcpu } from "./vcpu.js";
 const KVM_REG_ARM64 = 0x6000000000000000n;
 const KVM_REG_ARM_COPROC_MASK = 0x000000000fff0000n;
 const KVM_REG_ARM_CORE = 0x0010n << 16n;
+const KVM_REG_ARM_FW = 0x0014n << 16n;
+const KVM_REG_ARM_FW_FEAT_BMAP = 0x0016n << 16n;
 const KVM_REG_SIZE_SHIFT = 52n;
 const KVM_REG_SIZE_MASK = 0x00f0000000000000n;
 
@@ -34,7 +44,13 @@ export interface RegisterAbi {
   readonly idToReg: ReadonlyMap<bigint, number>;
   /** The registers some id reaches: what userspace can see at all. */
   readonly exposed: ReadonlySet<number>;
-  /** Sorted as KVM_GET_REG_LIST lists them: core ids, then the rest, ascending. */
+  /** KVM's pseudo-registers that no register of the layout answers to (firmware, counters). */
+  readonly pseudo: ReadonlyMap<bigint, KvmPseudoRegister>;
+  /**
+   * In KVM_GET_REG_LIST's order (guest.c kvm_arm_copy_reg_indices()): core ids, the firmware
+   * pseudo-registers (hypercalls.c kvm_arm_fw_reg_ids[] order), then the system register space
+   * ascending (sys_reg_descs[] is sorted by encoding; the counters sit there by their ids).
+   */
   readonly ids: readonly bigint[];
   /** Model register number -> [offset, size] in struct kvm_regs. */
   readonly blob: ReadonlyMap<number, readonly [number, number]>;
@@ -52,9 +68,22 @@ export function abiOf(layout: LayoutModule, index: RegisterIndex): RegisterAbi {
     const u = layout.uapiOffsets[i] ?? -1;
     if (u >= 0) blob.set(r, [u, sizeOfId(id ? BigInt(id) : undefined) ?? layout.sizes[i] ?? 8]);
   });
-  const isCore = (id: bigint) => (id & KVM_REG_ARM_COPROC_MASK) === KVM_REG_ARM_CORE;
-  const ids = [...idToReg.keys()].sort((a, b) => (isCore(a) !== isCore(b) ? (isCore(a) ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0));
-  return { idToReg, exposed: new Set(idToReg.values()), ids, blob, kvmRegsSize: layout.kvmRegsSize };
+  // A pseudo-register's id never collides with a register's in Linux; should a layout give one of
+  // them to a register, the register wins (and test/behaviour-gaps.test.ts says so).
+  const pseudo = new Map(KVM_PSEUDO_REGISTERS.filter((p) => p.kind !== "register" && !idToReg.has(p.id)).map((p) => [p.id, p]));
+  const coprocRank = (id: bigint) => {
+    const c = id & KVM_REG_ARM_COPROC_MASK;
+    return c === KVM_REG_ARM_CORE ? 0 : c === KVM_REG_ARM_FW || c === KVM_REG_ARM_FW_FEAT_BMAP ? 1 : 2;
+  };
+  const fwOrder = new Map(KVM_PSEUDO_REGISTERS.map((p, i) => [p.id, i]));
+  const ids = [...idToReg.keys(), ...pseudo.keys()].sort((a, b) => {
+    const ra = coprocRank(a);
+    const rb = coprocRank(b);
+    if (ra !== rb) return ra - rb;
+    if (ra === 1) return (fwOrder.get(a) ?? 0) - (fwOrder.get(b) ?? 0);
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  return { idToReg, exposed: new Set(idToReg.values()), pseudo, ids, blob, kvmRegsSize: layout.kvmRegsSize };
 }
 
 function sizeOfId(id: bigint | undefined): number | undefined {
@@ -64,12 +93,15 @@ function sizeOfId(id: bigint | undefined): number | undefined {
 
 export class KvmApi {
   private readonly hcr: number;
+  /** The pseudo-registers' current values: VM state, kept across vCPU reset as KVM keeps it. */
+  private readonly pseudoValues = new Map<bigint, bigint>();
 
   constructor(
     private readonly vcpu: Vcpu,
     readonly abi: RegisterAbi,
   ) {
     this.hcr = vcpu.index.number("HCR_EL2");
+    for (const p of abi.pseudo.values()) this.pseudoValues.set(p.id, p.value ?? 0n);
   }
 
   private lookup(id: bigint): number | Errno {
@@ -89,6 +121,8 @@ export class KvmApi {
   }
 
   getOneReg(id: bigint): { errno: Errno; value?: bigint } {
+    const p = this.pseudoValues.get(id);
+    if (p !== undefined && !this.abi.idToReg.has(id)) return { errno: 0, value: p };
     const r = this.lookup(id);
     if (typeof r !== "number" || !this.abi.idToReg.has(id)) return { errno: r as Errno };
     return { errno: 0, value: this.vcpu.state.get(r) };
@@ -104,9 +138,49 @@ export class KvmApi {
   }
 
   setOneReg(id: bigint, value: bigint): Errno {
+    const p = this.abi.pseudo.get(id);
+    if (p && !this.abi.idToReg.has(id)) return this.setPseudo(p, value);
     const r = this.lookup(id);
     if (!this.abi.idToReg.has(id)) return r as Errno;
     return this.setReg(r, value, this.abi.blob.has(r));
+  }
+
+  /**
+   * KVM_SET_ONE_REG of a pseudo-register, as arch/arm64/kvm/hypercalls.c kvm_arm_set_fw_reg() and
+   * arch_timer.c kvm_arm_timer_set_reg() take it. Not modelled: EBUSY for a changed bitmap once the
+   * VM has run (the model has no first KVM_RUN).
+   */
+  private setPseudo(p: KvmPseudoRegister, value: bigint): Errno {
+    if (value < 0n || value >> 64n !== 0n) return ERRNO.EINVAL;
+    const set = p.set ?? { kind: "any" };
+    const level = p.value ?? 0n;
+    switch (set.kind) {
+      case "one-of":
+        if (!set.values.includes(value)) return ERRNO.EINVAL;
+        break;
+      case "level":
+        // WORKAROUND_1/3: "if (val & ~KVM_REG_FEATURE_LEVEL_MASK) return -EINVAL; if (get_kernel_wa_level(reg->id) < val) return -EINVAL;"
+        if ((value & ~0xfn) !== 0n || value > level) return ERRNO.EINVAL;
+        return 0;
+      case "level-wa2": {
+        // WORKAROUND_2: level bits 3:0 and ENABLED (bit 4) only; ENABLED needs AVAIL (2); 0/1 mean
+        // NOT_AVAIL (0), 2/3 mean NOT_REQUIRED (3); a level above the host's is EINVAL.
+        if ((value & ~0x1fn) !== 0n) return ERRNO.EINVAL;
+        const lvl = value & 0xfn;
+        if ((value & 0x10n) !== 0n && lvl !== 2n) return ERRNO.EINVAL;
+        const wa = lvl === 0n || lvl === 1n ? 0n : lvl === 2n || lvl === 3n ? 3n : -1n;
+        if (wa < 0n || level < wa) return ERRNO.EINVAL;
+        return 0;
+      }
+      case "bitmap":
+        // kvm_arm_set_fw_reg_bmap(): "if (val & ~fw_reg_features) return -EINVAL;"
+        if ((value & ~set.features) !== 0n) return ERRNO.EINVAL;
+        break;
+      case "any":
+        break;
+    }
+    this.pseudoValues.set(p.id, value);
+    return 0;
   }
 
   /** `raw`: a core register (in struct kvm_regs), which set_core_reg() stores as given. */
@@ -127,7 +201,7 @@ export class KvmApi {
       return 0;
     }
     const spec = index.spec[r];
-    this.vcpu.state.set(r, spec && !raw ? index.sanitize(r, value, this.vcpu.e2h && spec.formatE2H1 !== undefined) : value);
+    this.vcpu.state.set(r, spec && !raw ? index.sanitize(r, value) : value);
     if (r === this.hcr && this.vcpu.el === 2) this.vcpu.state.e2hChanged(this.vcpu.e2h);
     return 0;
   }

@@ -8,7 +8,8 @@
  * Layout-independent: a layout maps these numbers to its own offsets.
  */
 import { rangeMask } from "../generators/spec/bits.js";
-import type { AccessMode, Encoding, MapRule, Register, RegisterModel } from "../generators/spec/model.js";
+import type { AccessMode, Encoding, Format, MapRule, Register, RegisterModel } from "../generators/spec/model.js";
+import { KVM_NV_ABSENT_FEATURES } from "./arch.js";
 
 export const X_REGS = Array.from({ length: 31 }, (_, n) => `X${n}`);
 export const V_REGS = Array.from({ length: 32 }, (_, n) => `V${n}`);
@@ -41,11 +42,23 @@ export class RegisterIndex {
   readonly bytes: Uint8Array;
   /** The spec, or undefined for X/V/PC/PSTATE. */
   readonly spec: readonly (Register | undefined)[];
-  /** RES0 and RES1 masks as [lo, hi] halves: primary format, then the HCR_EL2.E2H == 1 format. */
+  /**
+   * RES0 and RES1 masks as [lo, hi] halves: primary format, then the HCR_EL2.E2H == 1 format;
+   * fields gated on a feature the vCPU lacks are folded in (their `whenAbsent`).
+   */
   readonly res0: Uint32Array;
   readonly res1: Uint32Array;
   readonly res0E2H1: Uint32Array;
   readonly res1E2H1: Uint32Array;
+  /**
+   * What a write (MSR, KVM_SET_ONE_REG) forces, whatever HCR_EL2.E2H is: the bits reserved in
+   * every format. A bit that is RES0/RES1 in one E2H format only keeps the value written (Arm ARM
+   * DDI 0487 Glossary, RES0/RES1 "in only some contexts": a read returns the value last written,
+   * whatever the context of the write), as KVM keeps SCTLR_EL2, CPTR_EL2 and TCR_EL2 as written
+   * (sys_regs.c EL2_REG(..., access_rw, ...)). Registers with one format: their masks.
+   */
+  readonly writeRes0: Uint32Array;
+  readonly writeRes1: Uint32Array;
   /** Access bits (CAN_READ | CAN_WRITE) per register and EL: [r * 4 + el]. */
   readonly access: Uint8Array;
   /** 16-bit encoding -> register number + 1 (0: none). */
@@ -66,7 +79,14 @@ export class RegisterIndex {
   readonly PSTATE: number;
   readonly SP_EL0: number;
 
-  constructor(readonly model: RegisterModel) {
+  /**
+   * `absentFeatures`: the features the vCPU lacks (fields gated on them take their `whenAbsent`
+   * value); by default those KVM's nested-virtualization vCPU lacks and sanitises (arch.ts).
+   */
+  constructor(
+    readonly model: RegisterModel,
+    readonly absentFeatures: ReadonlySet<string> = KVM_NV_ABSENT_FEATURES,
+  ) {
     const names = [...CORE_REGS, ...model.registers.map((r) => r.name)];
     this.names = names;
     this.byName = new Map(names.map((n, i) => [n, i]));
@@ -79,6 +99,8 @@ export class RegisterIndex {
     this.res1 = new Uint32Array(2 * n);
     this.res0E2H1 = new Uint32Array(2 * n);
     this.res1E2H1 = new Uint32Array(2 * n);
+    this.writeRes0 = new Uint32Array(2 * n);
+    this.writeRes1 = new Uint32Array(2 * n);
     this.access = new Uint8Array(4 * n);
     this.counterpart = new Int32Array(n).fill(-1);
     this.redirect = new Int32Array(n).fill(-1);
@@ -97,10 +119,14 @@ export class RegisterIndex {
         for (let el = 0; el < 4; el++) this.access[4 * i + el] = CAN_READ | CAN_WRITE;
         return;
       }
-      put(this.res0, i, r.res0.value);
-      put(this.res1, i, r.res1.value);
-      put(this.res0E2H1, i, r.formatE2H1 ? r.formatE2H1.res0.value : r.res0.value);
-      put(this.res1E2H1, i, r.formatE2H1 ? r.formatE2H1.res1.value : r.res1.value);
+      const [p0, p1] = this.masksOf(r);
+      const [e0, e1] = r.formatE2H1 ? this.masksOf(r.formatE2H1) : [p0, p1];
+      put(this.res0, i, p0);
+      put(this.res1, i, p1);
+      put(this.res0E2H1, i, e0);
+      put(this.res1E2H1, i, e1);
+      put(this.writeRes0, i, p0 & e0);
+      put(this.writeRes1, i, p1 & e1);
       r.access.forEach((a, el) => (this.access[4 * i + el] = a ? (ACCESS_CODE[a] ?? 0) : 0));
       if (r.encoding) this.byEncoding[encodingKey16(r.encoding)] = i + 1;
       if (r.counterpart) {
@@ -133,6 +159,18 @@ export class RegisterIndex {
     this.SP_EL0 = this.byName.get("SP_EL0") ?? -1;
   }
 
+  /** A format's RES0 and RES1 masks with the fields of absent features folded in. */
+  private masksOf(f: Format): [bigint, bigint] {
+    let res0 = f.res0.value;
+    let res1 = f.res1.value;
+    for (const x of f.fields) {
+      if (x.feature === undefined || !this.absentFeatures.has(x.feature)) continue;
+      if (x.whenAbsent === "res1") res1 |= x.mask;
+      else res0 |= x.mask;
+    }
+    return [res0, res1];
+  }
+
   /** Register number by name, case-insensitive; undefined if unknown. */
   find(name: string): number | undefined {
     return this.byName.get(name) ?? this.byUpperName.get(name.toUpperCase());
@@ -144,12 +182,10 @@ export class RegisterIndex {
     return i;
   }
 
-  /** The mask of bits a write keeps, for edges (ONE_REG, reset) that work in bigint. */
-  sanitize(r: number, value: bigint, e2h: boolean): bigint {
-    const res0 = e2h ? this.res0E2H1 : this.res0;
-    const res1 = e2h ? this.res1E2H1 : this.res1;
-    const m0 = BigInt(res0[2 * r] ?? 0) | (BigInt(res0[2 * r + 1] ?? 0) << 32n);
-    const m1 = BigInt(res1[2 * r] ?? 0) | (BigInt(res1[2 * r + 1] ?? 0) << 32n);
+  /** What a write of `value` stores (writeRes0/writeRes1), for edges (ONE_REG) that work in bigint. */
+  sanitize(r: number, value: bigint): bigint {
+    const m0 = BigInt(this.writeRes0[2 * r] ?? 0) | (BigInt(this.writeRes0[2 * r + 1] ?? 0) << 32n);
+    const m1 = BigInt(this.writeRes1[2 * r] ?? 0) | (BigInt(this.writeRes1[2 * r + 1] ?? 0) << 32n);
     const width = (this.bytes[r] ?? 8) * 8;
     return ((value & ((1n << BigInt(width)) - 1n)) & ~m0) | m1;
   }

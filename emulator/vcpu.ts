@@ -12,7 +12,7 @@
  */
 import { decode } from "./a64/decode.js";
 import type { Instruction } from "./a64/instruction.js";
-import { EC, esr, MODE, PSR, RESET_PSTATE_EL1, RESET_PSTATE_EL2, sys64Iss, VECTOR } from "./arch.js";
+import { EC, esr, KVM_NR_PMU_COUNTERS, MODE, PSR, RESET_PSTATE_EL1, RESET_PSTATE_EL2, sys64Iss, VECTOR } from "./arch.js";
 import { CAN_READ, CAN_WRITE, encodingKey16, type RegisterIndex } from "./register-index.js";
 import type { ArchState } from "./state.js";
 
@@ -59,6 +59,10 @@ export class Vcpu {
   private readonly HCR_TSC: number;
   private readonly CPACR: number;
   private readonly CPTR: number;
+  /** MDCR_EL2 (-1 without it) and SCTLR_EL1 with its UMA bit. */
+  private readonly MDCR: number;
+  private readonly SCTLR_EL1: number;
+  private readonly SCTLR_UMA: number;
   /** Registers CPACR_EL1.FPEN / CPTR_EL2.TFP guard: FPSR, FPCR. */
   private readonly fpRegs: ReadonlySet<number>;
   private readonly regs: Record<"ELR" | "SPSR" | "ESR" | "VBAR" | "SP", readonly [number, number, number]>;
@@ -75,6 +79,9 @@ export class Vcpu {
     this.HCR_TSC = index.fieldBit("HCR_EL2", "TSC");
     this.CPACR = index.number("CPACR_EL1");
     this.CPTR = index.number("CPTR_EL2");
+    this.MDCR = index.find("MDCR_EL2") ?? -1;
+    this.SCTLR_EL1 = index.number("SCTLR_EL1");
+    this.SCTLR_UMA = index.fieldBit("SCTLR_EL1", "UMA");
     this.fpRegs = new Set(["FPSR", "FPCR"].map((n) => index.number(n)));
     const byEl = (base: string) => [0, 1, 2].map((el) => index.find(`${base}_EL${el}`) ?? -1) as unknown as readonly [number, number, number];
     this.regs = { ELR: byEl("ELR"), SPSR: byEl("SPSR"), ESR: byEl("ESR"), VBAR: byEl("VBAR"), SP: byEl("SP") };
@@ -130,6 +137,9 @@ export class Vcpu {
       const reset = index.spec[r]?.reset;
       state.set(r, typeof reset === "bigint" ? reset : 0n);
     }
+    // sys_regs.c reset_mdcr(): MDCR_EL2 = kvm->arch.nr_pmu_counters (HPMN = N, every other bit 0);
+    // the spec says `unknown` because N is the VM's, and the model's VM has KVM_NR_PMU_COUNTERS.
+    if (this.MDCR >= 0 && state.has(this.MDCR)) state.set(this.MDCR, BigInt(KVM_NR_PMU_COUNTERS));
     this.pstate = this.options.el2 ? RESET_PSTATE_EL2 : RESET_PSTATE_EL1;
     state.afterReset(this.options.el2, this.e2h);
   }
@@ -299,8 +309,16 @@ export class Vcpu {
       if (el === 0) return this.undefined();
       this.pstate = (this.pstate & ~1) | (imm & 1);
     } else {
-      // DAIFSet/DAIFClr at EL0 need SCTLR_EL1.UMA; reglab does not model it: UNDEFINED.
-      if (el === 0) return this.undefined();
+      // Arm ARM C6.2 MSR (immediate): at EL0, DAIFSet/DAIFClr trap (EC 0x18) unless SCTLR_EL1.UMA
+      // allows them; the ISS is that of AArch64.CheckSystemAccess('00', op1, '0100', CRm, op2,
+      // '11111', '0'): Op0 0, Op1 0b011, CRn 4, CRm = the immediate, Op2 0b110/0b111, Rt 31, write.
+      if (el === 0) {
+        const to = this.daifEl0Trap();
+        if (to >= 0) {
+          const iss = sys64Iss(0, 3, 4, imm & 0xf, field === "DAIFSet" ? 6 : 7, 31, false);
+          return { exception: this.takeException(to, EC.SYS64, iss, this.pc) };
+        }
+      }
       const bits = (imm & 0xf) << 6;
       this.pstate = field === "DAIFSet" ? this.pstate | bits : this.pstate & ~bits;
     }
@@ -351,16 +369,40 @@ export class Vcpu {
       this.advance();
       return this.wantReads ? { read: (BigInt(state.hi(r)) << 32n) | BigInt(state.lo(r)) } : NOTHING;
     }
-    const format = e2h && index.spec[r]?.formatE2H1 ? 1 : 0;
-    const res0 = format ? index.res0E2H1 : index.res0;
-    const res1 = format ? index.res1E2H1 : index.res1;
-    const set0 = res1[2 * r] as number;
-    const set1 = res1[2 * r + 1] as number;
+    // RES0/RES1 as a write forces them in every E2H context (register-index.ts writeRes0/writeRes1).
+    const set0 = index.writeRes1[2 * r] as number;
+    const set1 = index.writeRes1[2 * r + 1] as number;
     if (rt === 31) state.put(r, set0 >>> 0, set1 >>> 0);
-    else state.move(r, index.X0 + rt, res0[2 * r] as number, res0[2 * r + 1] as number, set0, set1);
+    else state.move(r, index.X0 + rt, index.writeRes0[2 * r] as number, index.writeRes0[2 * r + 1] as number, set0, set1);
     if (r === this.HCR && el === 2) state.e2hChanged(this.e2h);
+    else if (r === this.MDCR) this.clampHpmn();
     this.advance();
     return NOTHING;
+  }
+
+  /**
+   * sys_regs.c access_mdcr(): "If HPMN is out of bounds, limit it to what we actually support"
+   * (hpmn > kvm->arch.nr_pmu_counters -> nr_pmu_counters; Arm ARM MDCR_EL2.HPMN: a value above
+   * PMCR_EL0.N is CONSTRAINED UNPREDICTABLE). 0 is kept (KVM has no lower bound).
+   */
+  private clampHpmn(): void {
+    const { state } = this;
+    const lo = state.lo(this.MDCR);
+    if ((lo & 0x1f) > KVM_NR_PMU_COUNTERS) state.put(this.MDCR, ((lo & ~0x1f) | KVM_NR_PMU_COUNTERS) >>> 0, state.hi(this.MDCR));
+  }
+
+  /**
+   * An EL0 access to DAIF (MRS/MSR DAIF, MSR DAIFSet/DAIFClr): the EL it traps to with EC 0x18,
+   * or -1 when allowed. Arm ARM DAIF accessibility pseudocode: at EL0, "if ELIsInHost(EL0) ||
+   * SCTLR_EL1.UMA == '0' then if EL2Enabled() && HCR_EL2.TGE == '1' then
+   * AArch64.SystemAccessTrap(EL2, 0x18); else AArch64.SystemAccessTrap(EL1, 0x18)";
+   * ELIsInHost(EL0) is HCR_EL2.{E2H, TGE} == {1, 1}.
+   */
+  private daifEl0Trap(): number {
+    const tge = this.hcrBit(this.HCR_TGE);
+    const uma = (this.state.lo(this.SCTLR_EL1) >>> this.SCTLR_UMA) & 1;
+    if ((tge && this.e2h) || uma === 0) return tge ? 2 : 1;
+    return -1;
   }
 
   /**
@@ -391,7 +433,10 @@ export class Vcpu {
     let value: number;
     if (key === NZCV_KEY) value = ps & PSR.NZCV_MASK;
     else if (key === DAIF_KEY) {
-      if (el === 0) return this.undefined();
+      if (el === 0) {
+        const to = this.daifEl0Trap();
+        if (to >= 0) return { exception: this.takeException(to, EC.SYS64, sys64Iss(3, 3, 4, 2, 1, rt, read), this.pc) };
+      }
       value = ps & PSR.DAIF_MASK;
     } else if (key === CURRENTEL_KEY) {
       if (!read || el === 0) return this.undefined();

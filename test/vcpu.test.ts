@@ -72,16 +72,16 @@ describe("world switch", () => {
         fc.property(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (a, b) => {
           m.vcpu.reset(); // HCR_EL2.E2H is 0 after reset
           m.vcpu.setEl(1);
-          for (const el2 of Object.keys(LINUX_TRANSLATIONS)) state.set(n(el2), index.sanitize(n(el2), a, false));
-          state.set(n("SCTLR_EL1"), index.sanitize(n("SCTLR_EL1"), b, false));
+          for (const el2 of Object.keys(LINUX_TRANSLATIONS)) state.set(n(el2), index.sanitize(n(el2), a));
+          state.set(n("SCTLR_EL1"), index.sanitize(n("SCTLR_EL1"), b));
           m.vcpu.setEl(2); // exit to the guest hypervisor: load its EL2 state, translated
           for (const [el2, [el1, translate]] of Object.entries(LINUX_TRANSLATIONS)) {
             expect(state.physical(n(el2)), `${el2} -> ${el1}`).toBe(translate(state.get(n(el2))));
           }
           // The nested guest's SCTLR_EL1 was saved, not lost.
-          expect(state.get(n("SCTLR_EL1"))).toBe(index.sanitize(n("SCTLR_EL1"), b, false));
+          expect(state.get(n("SCTLR_EL1"))).toBe(index.sanitize(n("SCTLR_EL1"), b));
           m.vcpu.setEl(1); // and back: the guest's value is loaded again
-          expect(state.physical(n("SCTLR_EL1"))).toBe(index.sanitize(n("SCTLR_EL1"), b, false));
+          expect(state.physical(n("SCTLR_EL1"))).toBe(index.sanitize(n("SCTLR_EL1"), b));
         }),
         { numRuns: 50 },
       );
