@@ -1,6 +1,7 @@
 /** Where the bundled specs live: found from the package root, so reglab runs from any directory. */
 import { join } from "node:path";
 import { packageRoot } from "../generators/paths.js";
+import { DEFAULT_PROFILE, findProfile, type Profile } from "../generators/profile/model.js";
 
 export { packageRoot };
 
@@ -18,6 +19,36 @@ export async function registerModelOrExit(specs: string | undefined) {
   const regs = loadRegisterSpecs(specs ?? defaultSpecsDir());
   if (regs.diagnostics.length === 0) return regs.model;
   for (const d of regs.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+  process.exitCode = 2;
+  return undefined;
+}
+
+/**
+ * The register model and the CPU profiles (specs/features.yaml, specs/profiles/) for commands that
+ * run scenarios under a profile: undefined after printing every problem (exit code 2).
+ */
+export async function modelAndProfilesOrExit(specs: string | undefined) {
+  const { loadRegisterSpecs } = await import("../generators/spec/load.js");
+  const { loadProfiles } = await import("../generators/profile/load.js");
+  const { formatDiagnostic } = await import("../generators/spec/diagnostics.js");
+  const root = specs ?? defaultSpecsDir();
+  const regs = loadRegisterSpecs(root);
+  const profs = loadProfiles(root, regs.entries);
+  const problems = [...regs.diagnostics, ...profs.diagnostics];
+  if (problems.length === 0) return { model: regs.model, profiles: profs.profiles };
+  for (const d of problems) process.stderr.write(formatDiagnostic(d) + "\n");
+  process.exitCode = 2;
+  return undefined;
+}
+
+/**
+ * The profile named `name` (undefined: the default, max), or undefined after printing
+ * `<command>: no profile named X (have: ...)` (exit code 2).
+ */
+export function profileOrExit(profiles: readonly Profile[], name: string | undefined, command: string): Profile | undefined {
+  const p = findProfile(profiles, name ?? DEFAULT_PROFILE);
+  if (p) return p;
+  process.stderr.write(`${command}: no profile named ${name ?? DEFAULT_PROFILE} (have: ${profiles.map((x) => x.name).join(", ")})\n`);
   process.exitCode = 2;
   return undefined;
 }

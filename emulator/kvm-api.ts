@@ -57,6 +57,10 @@ export interface RegisterAbi {
   readonly kvmRegsSize: number;
 }
 
+/**
+ * The layout's ABI on a vCPU of `index`'s profile: a register the profile lacks has no id (KVM hides
+ * it: sys_regs.c sysreg_hidden(), so KVM_GET_REG_LIST leaves it out and ONE_REG answers ENOENT).
+ */
 export function abiOf(layout: LayoutModule, index: RegisterIndex): RegisterAbi {
   const idToReg = new Map<bigint, number>();
   const blob = new Map<number, readonly [number, number]>();
@@ -64,7 +68,7 @@ export function abiOf(layout: LayoutModule, index: RegisterIndex): RegisterAbi {
     const r = index.byName.get(name);
     if (r === undefined) return;
     const id = layout.oneRegIds[i];
-    if (id) idToReg.set(BigInt(id), r);
+    if (id && index.visible[r] === 1) idToReg.set(BigInt(id), r);
     const u = layout.uapiOffsets[i] ?? -1;
     if (u >= 0) blob.set(r, [u, sizeOfId(id ? BigInt(id) : undefined) ?? layout.sizes[i] ?? 8]);
   });
@@ -84,6 +88,31 @@ export function abiOf(layout: LayoutModule, index: RegisterIndex): RegisterAbi {
     return a < b ? -1 : a > b ? 1 : 0;
   });
   return { idToReg, exposed: new Set(idToReg.values()), pseudo, ids, blob, kvmRegsSize: layout.kvmRegsSize };
+}
+
+const restricted = new WeakMap<RegisterAbi, WeakMap<RegisterIndex, RegisterAbi>>();
+
+/**
+ * `abi` less the ids of registers `index`'s profile hides from userspace (as abiOf() leaves them
+ * out): the reference model speaks a layout's ABI as the layout would under the same profile.
+ * The same object when the profile hides nothing.
+ */
+export function abiUnder(abi: RegisterAbi, index: RegisterIndex): RegisterAbi {
+  const hides = [...abi.exposed].some((r) => index.visible[r] !== 1);
+  if (!hides) return abi;
+  let byIndex = restricted.get(abi);
+  if (!byIndex) restricted.set(abi, (byIndex = new WeakMap()));
+  const known = byIndex.get(index);
+  if (known) return known;
+  const idToReg = new Map([...abi.idToReg].filter(([, r]) => index.visible[r] === 1));
+  const out: RegisterAbi = {
+    ...abi,
+    idToReg,
+    exposed: new Set(idToReg.values()),
+    ids: abi.ids.filter((id) => idToReg.has(id) || abi.pseudo.has(id)),
+  };
+  byIndex.set(index, out);
+  return out;
 }
 
 function sizeOfId(id: bigint | undefined): number | undefined {

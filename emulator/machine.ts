@@ -1,20 +1,25 @@
 /**
  * A runnable vCPU: the core, its storage and the userspace API, for a layout
  * (found through the generated registry, never imported by name) or for the
- * layout-free reference model.
+ * layout-free reference model, under a CPU profile (specs/profiles/: the
+ * features the virtual CPU has; `max`, every feature, when none is given).
  */
 import { LAYOUTS } from "../generated/layouts.js";
+import { DEFAULT_PROFILE, type Profile } from "../generators/profile/model.js";
 import type { RegisterModel } from "../generators/spec/model.js";
-import { abiOf, KvmApi, type RegisterAbi } from "./kvm-api.js";
+import { KVM_NV_ABSENT_FEATURES } from "./arch.js";
+import { abiOf, abiUnder, KvmApi, type RegisterAbi } from "./kvm-api.js";
 import type { LayoutModule } from "./layout-module.js";
 import { LayoutState } from "./layout-state.js";
 import { NamedState } from "./reference-state.js";
-import { RegisterIndex } from "./register-index.js";
+import { modelFeatures, RegisterIndex } from "./register-index.js";
 import { Vcpu } from "./vcpu.js";
 
 export interface Machine {
   /** The layout's name, or "reference". */
   readonly name: string;
+  /** The CPU profile the vCPU runs under (DEFAULT_PROFILE, `max`, when none was given). */
+  readonly profile: string;
   readonly vcpu: Vcpu;
   readonly api: KvmApi;
   readonly index: RegisterIndex;
@@ -22,11 +27,39 @@ export interface Machine {
 
 export const REFERENCE = "reference";
 
-const indexes = new WeakMap<RegisterModel, RegisterIndex>();
+/** Per model: the features its specs name, and one index per (features the vCPU lacks, features the profile lacks). */
+const indexes = new WeakMap<
+  RegisterModel,
+  { features: ReadonlySet<string>; byKey: Map<string, RegisterIndex>; byProfile: WeakMap<Profile, RegisterIndex>; plain?: RegisterIndex }
+>();
 
-export function registerIndex(model: RegisterModel): RegisterIndex {
-  let i = indexes.get(model);
-  if (!i) indexes.set(model, (i = new RegisterIndex(model)));
+/**
+ * The features a vCPU under `profile` has: the profile's, less those KVM's vCPU with nested
+ * virtualization never has whatever the host (arch.ts KVM_NV_ABSENT_FEATURES: it is AArch64-only,
+ * nested.c limit_nv_id_reg()).
+ */
+export function vcpuFeatures(profile: Profile): ReadonlySet<string> {
+  return new Set([...profile.features].filter((f) => !KVM_NV_ABSENT_FEATURES.has(f)));
+}
+
+/**
+ * The register index of a vCPU under `profile` (none: `max`, every feature the specs name), built
+ * once per model and feature set: profiles with the same features share one. Without a profile it
+ * is the index `new RegisterIndex(model)` builds, exactly as before profiles existed.
+ */
+export function registerIndex(model: RegisterModel, profile?: Profile): RegisterIndex {
+  let entry = indexes.get(model);
+  if (!entry) indexes.set(model, (entry = { features: modelFeatures(model), byKey: new Map(), byProfile: new WeakMap() }));
+  // Machines are made per scenario run: the common cases answer without building the key.
+  const known = profile ? entry.byProfile.get(profile) : entry.plain;
+  if (known) return known;
+  const hidden = new Set(profile ? [...entry.features].filter((f) => !profile.features.has(f)) : []);
+  const absent = new Set([...hidden, ...KVM_NV_ABSENT_FEATURES]);
+  const key = `${[...absent].sort().join(" ")}|${[...hidden].sort().join(" ")}`;
+  let i = entry.byKey.get(key);
+  if (!i) entry.byKey.set(key, (i = new RegisterIndex(model, absent, hidden)));
+  if (profile) entry.byProfile.set(profile, i);
+  else entry.plain = i;
   return i;
 }
 
@@ -40,19 +73,20 @@ export async function loadLayout(name: string): Promise<LayoutModule> {
   return load();
 }
 
-export function layoutMachine(model: RegisterModel, layout: LayoutModule): Machine {
-  const index = registerIndex(model);
+export function layoutMachine(model: RegisterModel, layout: LayoutModule, profile?: Profile): Machine {
+  const index = registerIndex(model, profile);
   const vcpu = new Vcpu(index, new LayoutState(index, layout), { el2: layout.el2 });
-  return { name: layout.name, vcpu, api: new KvmApi(vcpu, abiOf(layout, index)), index };
+  return { name: layout.name, profile: profile?.name ?? DEFAULT_PROFILE, vcpu, api: new KvmApi(vcpu, abiOf(layout, index)), index };
 }
 
 /**
  * The reference model: state by name, every register, EL2 included. It has no
  * ABI of its own; it speaks the one it is given (the layout it is compared
- * with, or upstream Linux's for a plain run).
+ * with, or upstream Linux's for a plain run), less the registers the profile
+ * hides from userspace.
  */
-export function referenceMachine(model: RegisterModel, abi: RegisterAbi): Machine {
-  const index = registerIndex(model);
+export function referenceMachine(model: RegisterModel, abi: RegisterAbi, profile?: Profile): Machine {
+  const index = registerIndex(model, profile);
   const vcpu = new Vcpu(index, new NamedState(index), { el2: true });
-  return { name: REFERENCE, vcpu, api: new KvmApi(vcpu, abi), index };
+  return { name: REFERENCE, profile: profile?.name ?? DEFAULT_PROFILE, vcpu, api: new KvmApi(vcpu, abiUnder(abi, index)), index };
 }

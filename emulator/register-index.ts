@@ -33,6 +33,23 @@ export interface TrapBit {
   readonly when: 0 | 1;
 }
 
+/** Every feature a register, alias or field of `model` names (both E2H formats). */
+export function modelFeatures(model: Pick<RegisterModel, "registers" | "aliases">): Set<string> {
+  const out = new Set<string>();
+  const add = (f: string | undefined) => {
+    if (f !== undefined) out.add(f);
+  };
+  for (const r of model.registers) {
+    add(r.feature);
+    for (const f of r.fields) add(f.feature);
+    for (const f of r.formatE2H1?.fields ?? []) add(f.feature);
+  }
+  for (const a of model.aliases) add(a.feature);
+  return out;
+}
+
+const NO_FEATURES: ReadonlySet<string> = new Set();
+
 export class RegisterIndex {
   readonly names: readonly string[];
   readonly byName: ReadonlyMap<string, number>;
@@ -63,8 +80,32 @@ export class RegisterIndex {
   readonly access: Uint8Array;
   /** 16-bit encoding -> register number + 1 (0: none). */
   readonly byEncoding: Int32Array;
-  /** 16-bit encoding -> alias target register number + 1 (0: not an alias). */
+  /**
+   * 16-bit encoding -> alias target register number + 1 (0: not an alias), for every alias the
+   * specs name, implemented or not (a layout without EL2 state refuses a scenario that names one).
+   */
   readonly aliasByEncoding: Int32Array;
+  /** 16-bit encoding -> 1 when the alias there exists on this vCPU: its feature and its target's are present. */
+  readonly aliasImplemented: Uint8Array;
+  /**
+   * 1 when the vCPU implements the register: it has the register's `feature` (core registers and
+   * registers with no feature always). An unimplemented register has no access at any EL
+   * (`access` is 0): MRS/MSR of it is UNDEFINED, as the Arm ARM (DDI 0487) makes an access to a
+   * register of an unimplemented feature in the register's Configurations clause ("This register
+   * is present only when FEAT_X is implemented. Otherwise, direct accesses to <reg> are
+   * UNDEFINED"), reported as any UNDEFINED instruction: ESR_ELx.EC 0x00, "Unknown reason".
+   */
+  readonly implemented: Uint8Array;
+  /**
+   * 1 when KVM shows the register to userspace: the profile has its feature. A register whose
+   * feature the profile lacks is what KVM hides with a visibility callback (arch/arm64/kvm/sys_regs.c
+   * sysreg_hidden(): walk_one_sys_reg() leaves it out of KVM_GET_REG_LIST, and
+   * kvm_sys_reg_get_user()/kvm_sys_reg_set_user() answer -ENOENT, "if (!r || sysreg_hidden(vcpu, r))
+   * return -ENOENT"). Differs from `implemented` only for features KVM's nested vCPU lacks whatever
+   * the host (arch.ts KVM_NV_ABSENT_FEATURES): KVM lists DACR32_EL2 & co. with no visibility callback
+   * and makes a guest access undef_access ({ SYS_DESC(SYS_DACR32_EL2), undef_access, reset_unknown, DACR32_EL2 }).
+   */
+  readonly visible: Uint8Array;
   /** EL2 register -> its counterpart's number, or -1. */
   readonly counterpart: Int32Array;
   /** EL1 register -> the EL2 register an access at EL2 with E2H == 1 is redirected to, or -1. */
@@ -80,12 +121,17 @@ export class RegisterIndex {
   readonly SP_EL0: number;
 
   /**
-   * `absentFeatures`: the features the vCPU lacks (fields gated on them take their `whenAbsent`
-   * value); by default those KVM's nested-virtualization vCPU lacks and sanitises (arch.ts).
+   * `absentFeatures`: the features the vCPU lacks: registers and aliases gated on them are not
+   * implemented (UNDEFINED at every EL), fields gated on them take their `whenAbsent` value, trap
+   * controls in them do not exist; by default those KVM's nested-virtualization vCPU lacks and
+   * sanitises (arch.ts), what the `max` profile's vCPU lacks. `hiddenFeatures`: the features the
+   * CPU profile lacks: registers gated on them are not in KVM_GET_REG_LIST and ONE_REG answers
+   * ENOENT for them (machine.ts registerIndex() builds both from a profile).
    */
   constructor(
     readonly model: RegisterModel,
     readonly absentFeatures: ReadonlySet<string> = KVM_NV_ABSENT_FEATURES,
+    readonly hiddenFeatures: ReadonlySet<string> = NO_FEATURES,
   ) {
     const names = [...CORE_REGS, ...model.registers.map((r) => r.name)];
     this.names = names;
@@ -106,6 +152,10 @@ export class RegisterIndex {
     this.redirect = new Int32Array(n).fill(-1);
     this.byEncoding = new Int32Array(1 << 16);
     this.aliasByEncoding = new Int32Array(1 << 16);
+    this.aliasImplemented = new Uint8Array(1 << 16);
+    const has = (feature: string | undefined) => feature === undefined || !absentFeatures.has(feature);
+    this.implemented = Uint8Array.from(spec, (r) => (has(r?.feature) ? 1 : 0));
+    this.visible = Uint8Array.from(spec, (r) => (r?.feature === undefined || !hiddenFeatures.has(r.feature) ? 1 : 0));
     const mapping: (readonly MapRule[] | "none" | undefined)[] = new Array<undefined>(n).fill(undefined);
     const readTraps: TrapBit[][] = names.map(() => []);
     const writeTraps: TrapBit[][] = names.map(() => []);
@@ -127,23 +177,30 @@ export class RegisterIndex {
       put(this.res1E2H1, i, e1);
       put(this.writeRes0, i, p0 & e0);
       put(this.writeRes1, i, p1 & e1);
-      r.access.forEach((a, el) => (this.access[4 * i + el] = a ? (ACCESS_CODE[a] ?? 0) : 0));
+      if (this.implemented[i] === 1) r.access.forEach((a, el) => (this.access[4 * i + el] = a ? (ACCESS_CODE[a] ?? 0) : 0));
       if (r.encoding) this.byEncoding[encodingKey16(r.encoding)] = i + 1;
       if (r.counterpart) {
         const c = this.byName.get(r.counterpart) ?? -1;
         this.counterpart[i] = c;
-        if (r.e2hRedirect && c >= 0) this.redirect[c] = i;
+        // An EL2 register the vCPU lacks redirects nothing: the EL1 name reaches the EL1 register.
+        if (r.e2hRedirect && c >= 0 && this.implemented[i] === 1) this.redirect[c] = i;
       }
       mapping[i] = r.toCounterpart;
     });
     for (const a of model.aliases) {
       const t = this.byName.get(a.aliasOf);
-      if (t !== undefined) this.aliasByEncoding[encodingKey16(a.encoding)] = t + 1;
+      if (t === undefined) continue;
+      const key = encodingKey16(a.encoding);
+      this.aliasByEncoding[key] = t + 1;
+      // _EL12/_EL02 accessors exist only with FEAT_VHE (their `feature`), and only for a target the vCPU has.
+      this.aliasImplemented[key] = has(a.feature) && this.implemented[t] === 1 ? 1 : 0;
     }
+    // A trap control in a register or field the vCPU lacks does not exist: nothing traps on it.
     const trapBit = (ref: { register: string; field: string; trapsWhen: 0 | 1 }): TrapBit[] => {
       const reg = this.byName.get(ref.register);
       const f = reg === undefined ? undefined : spec[reg]?.fields.find((x) => x.name === ref.field);
-      return reg === undefined || !f ? [] : [{ reg, bit: f.range.lo, when: ref.trapsWhen }];
+      if (reg === undefined || !f || this.implemented[reg] !== 1 || !has(f.feature)) return [];
+      return [{ reg, bit: f.range.lo, when: ref.trapsWhen }];
     };
     spec.forEach((r, i) => {
       if (!r) return;
@@ -169,6 +226,11 @@ export class RegisterIndex {
       else res0 |= x.mask;
     }
     return [res0, res1];
+  }
+
+  /** Whether the vCPU has `feature` (undefined: a register or field with no feature, always). */
+  hasFeature(feature: string | undefined): boolean {
+    return feature === undefined || !this.absentFeatures.has(feature);
   }
 
   /** Register number by name, case-insensitive; undefined if unknown. */

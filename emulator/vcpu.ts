@@ -54,6 +54,12 @@ export class Vcpu {
   private readonly decoded = new Map<number, Instruction>();
   private readonly HCR: number;
   private readonly HCR_E2H: number;
+  /**
+   * Whether the vCPU has FEAT_VHE. Without it HCR_EL2.E2H is RES0 (Arm ARM HCR_EL2.E2H: "When
+   * FEAT_VHE is implemented ... Otherwise: RES0"; its spec field is gated on FEAT_VHE, so no write
+   * sets it): E2H reads 0, EL1 names are never redirected and the _EL12/_EL02 accessors do not exist.
+   */
+  private readonly vhe: boolean;
   private readonly HCR_TGE: number;
   private readonly HCR_HCD: number;
   private readonly HCR_TSC: number;
@@ -74,6 +80,7 @@ export class Vcpu {
   ) {
     this.HCR = index.number("HCR_EL2");
     this.HCR_E2H = index.fieldBit("HCR_EL2", "E2H");
+    this.vhe = index.hasFeature(index.spec[this.HCR]?.fields.find((f) => f.name === "E2H")?.feature);
     this.HCR_TGE = index.fieldBit("HCR_EL2", "TGE");
     this.HCR_HCD = index.fieldBit("HCR_EL2", "HCD");
     this.HCR_TSC = index.fieldBit("HCR_EL2", "TSC");
@@ -115,7 +122,7 @@ export class Vcpu {
   }
 
   get e2h(): boolean {
-    return this.hcrBit(this.HCR_E2H);
+    return this.vhe && this.hcrBit(this.HCR_E2H);
   }
 
   x(n: number): bigint {
@@ -128,18 +135,26 @@ export class Vcpu {
 
   // ---- reset and setup ---------------------------------------------------------
 
-  /** vCPU reset (KVM's kvm_reset_vcpu): every register to its spec's reset value, EL2h or EL1h. */
+  /**
+   * vCPU reset (KVM's kvm_reset_vcpu): every register to its spec's reset value, EL2h or EL1h.
+   * A field of a feature the vCPU lacks reads as its `whenAbsent` value from reset on (Arm ARM
+   * Glossary, RES0/RES1: a reserved bit reads as 0/1), so a reset value goes through the same
+   * masks as a write: KVM's 0x00C50078 for SCTLR_EL1 becomes 0x30D50818 on a vCPU without
+   * FEAT_LSE2, FEAT_AA32EL0, FEAT_LSMAOC, FEAT_ExS and FEAT_CSV2_2. Under `max` the spec's reset
+   * values are already what the masks keep. An `unknown` reset stays 0, as before profiles.
+   */
   reset(): void {
     const { index, state } = this;
     state.beforeReset();
     for (let r = 0; r < index.names.length; r++) {
       if (!state.has(r)) continue;
       const reset = index.spec[r]?.reset;
-      state.set(r, typeof reset === "bigint" ? reset : 0n);
+      state.set(r, typeof reset === "bigint" ? index.sanitize(r, reset) : 0n);
     }
     // sys_regs.c reset_mdcr(): MDCR_EL2 = kvm->arch.nr_pmu_counters (HPMN = N, every other bit 0);
     // the spec says `unknown` because N is the VM's, and the model's VM has KVM_NR_PMU_COUNTERS.
-    if (this.MDCR >= 0 && state.has(this.MDCR)) state.set(this.MDCR, BigInt(KVM_NR_PMU_COUNTERS));
+    // Without FEAT_PMUv3 HPMN is RES0 (its field's feature): 0.
+    if (this.MDCR >= 0 && state.has(this.MDCR)) state.set(this.MDCR, index.sanitize(this.MDCR, BigInt(KVM_NR_PMU_COUNTERS)));
     this.pstate = this.options.el2 ? RESET_PSTATE_EL2 : RESET_PSTATE_EL1;
     state.afterReset(this.options.el2, this.e2h);
   }
@@ -336,11 +351,14 @@ export class Vcpu {
     const alias = (index.aliasByEncoding[key] ?? 0) - 1;
     const e2h = this.e2h;
     if (alias >= 0) {
-      // _EL12/_EL02 names exist at EL2 with HCR_EL2.E2H == 1 only (Arm ARM D5.x, FEAT_VHE).
-      if (el !== 2 || !e2h) return this.undefined();
+      // _EL12/_EL02 names exist at EL2 with HCR_EL2.E2H == 1 only (Arm ARM D5.x, FEAT_VHE), and
+      // only on a vCPU with FEAT_VHE and the target register (register-index.ts aliasImplemented).
+      if (el !== 2 || !e2h || index.aliasImplemented[key] !== 1) return this.undefined();
       r = alias;
     } else {
       if (r < 0) return this.undefined();
+      // A register the vCPU does not implement (its feature absent) has no access at any EL:
+      // UNDEFINED, EC 0x00 (register-index.ts `implemented`).
       const a = index.access[4 * r + el] ?? 0;
       if ((a & (read ? CAN_READ : CAN_WRITE)) === 0) return this.undefined();
       // With E2H == 1, EL1 names used at EL2 reach the EL2 registers.

@@ -594,3 +594,35 @@ describe("reglab generate and the docs", () => {
     expect(existsSync(join(out, "docs", "registers", "SCTLR_EL2.svg"))).toBe(true);
   });
 });
+
+describe("the docs site: the host's cost of the guest hypervisor (FEAT_NV vs FEAT_NV2)", () => {
+  it("index.html and comparison.html show traps per nested exit under each default host profile and the NV/NV2 ratio", () => {
+    for (const name of ["index.html", "comparison.html", "index.md", "comparison.md"]) {
+      const text = page(name);
+      // Short row labels (the label column is 12rem): the group heading says what they count.
+      expect(text, name).toContain("kvm-exit-path-e2h0.scn (E2H " + (name.endsWith(".html") ? "&#x3D;" : "=") + " 0), traps per nested exit on the host (FEAT_NV vs FEAT_NV2)");
+      for (const row of ["traps, v8.3-nv", "traps, v8.4-nv2", "VNCR accesses, v8.4-nv2", "page sync B, v8.4-nv2", "NV/NV2 trap ratio"]) {
+        expect(text, `${name}: ${row}`).toContain(row);
+      }
+    }
+  });
+
+  it("comparison has the bar chart 'traps per nested exit: FEAT_NV vs FEAT_NV2', a bar per host, workload and layout", () => {
+    const chart = chartGeometries(metrics, layouts).find((c) => c.id === "host-traps");
+    expect(chart?.title).toBe("traps per nested exit: FEAT_NV vs FEAT_NV2");
+    const svg = page("comparison/host-traps.svg");
+    expect(svg).toContain("traps per nested exit: FEAT_NV vs FEAT_NV2");
+    expect(svg).toContain("FEAT_NV (v8.3-nv), kvm-exit-path-e2h0.scn");
+    expect(svg).toContain("FEAT_NV2 (v8.4-nv2), kvm-exit-path-e2h0.scn");
+    expect(page("comparison.html")).toContain(`id="chart-host-traps"`);
+    expect(page("comparison.md")).toContain("host-traps.svg");
+  });
+
+  it("each layout page shows its NV2 page sync: el2-array copies, unified and vncr-page do not", () => {
+    expect(page("layouts/el2-array.html")).toContain("under FEAT_NV2 the host copies them from the page into its storage on each nested entry and back on each exit: 648 bytes in 50 runs touching 20 cache lines each way");
+    for (const l of ["unified", "vncr-page"]) expect(page(`layouts/${l}.html`)).toContain("nothing is copied under FEAT_NV2");
+    expect(page("layouts/el2-array.md")).toContain("### Under FEAT_NV2: the VNCR page");
+    expect(page("layouts/el2-array.html")).toMatch(/<td class="mono">kvm-exit-path-e2h0\.scn<\/td><td class="mono">v8\.4-nv2<\/td><td>FEAT_NV2<\/td><td class="num">7<\/td><td class="num">75<\/td>/);
+    expect(page("layouts/baseline-2017.html")).not.toContain("nv2-page-sync");
+  });
+});

@@ -13,6 +13,8 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { computeMetrics, formatWorkloadProblem, loadWorkloads, metricsOfSpecs } from "../emulator/metrics/compute.js";
 import { ownPadding, totalPadding } from "../emulator/metrics/layout-cost.js";
+import { defaultHosts } from "../emulator/metrics/compute.js";
+import { vncrPageSync } from "../emulator/metrics/host-cost.js";
 import { MetricsReport } from "../emulator/metrics/report-schema.js";
 import { measureWorkload, type Workload } from "../emulator/metrics/workload.js";
 import { layoutMachine } from "../emulator/machine.js";
@@ -184,6 +186,108 @@ describe("the bundled workloads", () => {
   });
 });
 
+describe("the host's cost of the guest hypervisor: traps per nested exit with FEAT_NV and FEAT_NV2", () => {
+  const { workloads } = loadWorkloads(bundled.model, SPECS);
+  const hosts = defaultHosts(SPECS);
+  const report = computeMetrics(bundled.model, bundled.layouts, workloads, hosts);
+  const per = (layoutName: string, workload: string) => {
+    const w = report.layouts.find((l) => l.layout === layoutName)?.workloads.find((x) => x.workload === workload);
+    if (!w) throw new Error(`${layoutName} ${workload}`);
+    const h = (p: string) => w.hosts.find((x) => x.profile === p);
+    return { nv: h("v8.3-nv"), nv2: h("v8.4-nv2"), ratio: w.nvToNv2TrapRatio };
+  };
+  const el2 = bundled.layouts.filter((l) => l.el2).map((l) => l.name);
+
+  it("the default hosts are v8.3-nv (FEAT_NV) and v8.4-nv2 (FEAT_NV2)", () => {
+    expect(report.hosts).toMatchObject([{ profile: "v8.3-nv", mode: "nv" }, { profile: "v8.4-nv2", mode: "nv2" }]);
+  });
+
+  // test/trap-model.test.ts counts kvm-exit-path-e2h0.scn by hand: FEAT_NV 88 traps per exit (1 exit + 44 + 43),
+  // FEAT_NV2 7 traps (exit, HPFAR_EL2, CPTR_EL2 x2, VBAR_EL2 x2, ERET) and 75 VNCR accesses. 7 complete exits (the 8th
+  // has no re-entry). Any layout: the classification does not depend on where the state is stored.
+  it("kvm-exit-path-e2h0.scn: 88 traps with FEAT_NV; 7 traps and 75 VNCR accesses with FEAT_NV2; on every layout", () => {
+    for (const l of el2) {
+      const c = per(l, "kvm-exit-path-e2h0.scn");
+      expect({ l, nv: [c.nv?.traps, c.nv?.vncrAccesses, c.nv?.nestedExits], nv2: [c.nv2?.traps, c.nv2?.vncrAccesses], ratio: c.ratio }).toEqual({
+        l,
+        nv: [88, 0, 7],
+        nv2: [7, 75],
+        ratio: 12.57, // 88 / 7
+      });
+    }
+  });
+
+  // nested-exits-e2h0.scn (HCR_EL2.E2H = 0, so NV1 = 1): the 7 complete exits are HVC, SCTLR_EL1 write (TVM),
+  // TCR_EL1 read (TRVM), HVC, TTBR0_EL1 write, HVC, MAIR_EL1 read. Each handler: mrs ESR_EL2, FAR_EL2, HPFAR_EL2,
+  // ELR_EL2, SPSR_EL2; (a VM exit: the emulated access to the guest's EL1 register); msr ELR_EL2, SPSR_EL2; eret.
+  //   FEAT_NV: every EL2 access traps and so does the EL1 register under KVM's TVM/TRVM: an HVC exit is 1 + 5 + 2 + 1 = 9,
+  //     a VM exit 1 + 5 + 1 + 2 + 1 = 10; (3 * 9 + 4 * 10) / 7 = 67 / 7 = 9.57.
+  //   FEAT_NV2: ESR/FAR/ELR/SPSR_EL2 become their EL1 twins, HPFAR_EL2 traps, the EL1 register is at its VNCR offset:
+  //     3 traps (exit, HPFAR_EL2, ERET) per exit, 4 VNCR accesses in 7 exits = 0.57.
+  // nested-exits-e2h1.scn (E2H = 1, NV1 = 0): the handler reads ESR_EL1, FAR_EL1, ELR_EL1, SPSR_EL1 (direct) and
+  // HPFAR_EL2 (trap), writes ELR_EL1, SPSR_EL1, ERET; a VM exit accesses the guest's register by its _EL12 name.
+  //   FEAT_NV: HVC exit 1 + 1 + 1 = 3, VM exit 4 (the _EL12 alias traps): (3 * 3 + 4 * 4) / 7 = 25 / 7 = 3.57.
+  //   FEAT_NV2: the alias is a VNCR access ('101'): 3 traps per exit, 4 VNCR accesses / 7 = 0.57.
+  it("nested-exits-e2h0/e2h1.scn: the hand counts", () => {
+    for (const l of el2) {
+      const e0 = per(l, "nested-exits-e2h0.scn");
+      const e1 = per(l, "nested-exits-e2h1.scn");
+      expect([e0.nv?.traps, e0.nv2?.traps, e0.nv2?.vncrAccesses, e0.ratio], l).toEqual([9.57, 3, 0.57, 3.19]);
+      expect([e1.nv?.traps, e1.nv2?.traps, e1.nv2?.vncrAccesses, e1.ratio], l).toEqual([3.57, 3, 0.57, 1.19]);
+    }
+  });
+
+  // The emulator runs each host row's workload on a vCPU of that profile: v8.0 has no FEAT_VHE, so HCR_EL2.E2H is
+  // RES0 and the VHE workload cannot run as written there (no nested exit completes); the non-VHE ones run with the
+  // paravirtualized guest hypervisor, as many exceptions as FEAT_NV (88 and 9.57, see above).
+  it("a host without FEAT_NV (v8.0): paravirtualized, the same exceptions as FEAT_NV; the VHE workload cannot run", () => {
+    const v80 = bundled.profiles.find((p) => p.name === "v8.0");
+    if (!v80) throw new Error("no v8.0 profile");
+    const r = computeMetrics(bundled.model, [layout("baseline-2017", bundled), layout("unified", bundled)], workloads, [v80]);
+    const u = r.layouts.find((l) => l.layout === "unified");
+    expect(r.hosts).toEqual([{ profile: "v8.0", title: v80.title, mode: "paravirt" }]);
+    expect(u?.workloads.map((w) => [w.hosts[0]?.traps, w.hosts[0]?.nestedExits])).toEqual([[88, 7], [9.57, 7], [0, 0]]);
+    expect(u?.workloads[2]?.hosts[0]?.failures).toBeGreaterThan(0);
+    // v8.1-vhe has VHE but no FEAT_NV: the E2H = 1 workload runs paravirtualized with FEAT_NV's count, 3.57.
+    const vhe = bundled.profiles.find((p) => p.name === "v8.1-vhe");
+    if (!vhe) throw new Error("no v8.1-vhe profile");
+    const r1 = computeMetrics(bundled.model, [layout("baseline-2017", bundled), layout("unified", bundled)], workloads, [vhe]);
+    expect(r1.layouts.find((l) => l.layout === "unified")?.workloads.map((w) => w.hosts[0]?.traps)).toEqual([88, 9.57, 3.57]);
+    expect(u?.workloads.every((w) => w.nvToNv2TrapRatio === null)).toBe(true);
+  });
+
+  // The VNCR page sync (emulator/metrics/host-cost.ts): 0 when offset(r) - vncr(r) is one constant.
+  // vncr-page stores each VNCR-mapped register at its architectural offset; unified keeps them in VNCR order after
+  // __VNCR_START__ (sys_regs[__VNCR_START__ + vncr / 8]): both page-ordered, 81 registers each.
+  // el2-array (generated/el2-array/layout.json): its 81 VNCR-mapped registers are gp_regs' SP_EL1 @272, ELR_EL1 @280,
+  // SPSR_EL1 @288; 25 EL0/EL1 ones in sys_regs (SCTLR_EL1 @888 ... CNTV_CVAL_EL0 @1904) and 53 EL2 ones in el2_regs
+  // (VTCR_EL2 @1968 ... ICH_LR15_EL2 @2576). Bytes: 81 * 8 = 648 per direction. Runs: neighbours in the context that
+  // are also neighbours on the page (same offset - vncr): SCTLR/ACTLR_EL1 (0x110, 0x118), AFSR0/AFSR1_EL1
+  // (0x128, 0x130), PIR/POR_EL1 (0x2a0, 0x2a8), HFGRTR/HFGWTR/HFGITR_EL2 (0x1b8..0x1c8), HFGRTR2/HFGWTR2_EL2
+  // (0x2c0, 0x2c8), HDFGRTR/HDFGWTR_EL2 (0x1d0, 0x1d8), ICH_AP0R0..ICH_AP1R3_EL2 (0x480..0x4b8, 8),
+  // ICH_HFGRTR/HFGWTR_EL2 (0xb18, 0xb20), ICH_HCR/ICH_VMCR_EL2 (0x4c0, 0x4c8), ICH_LR0..15_EL2 (0x400..0x478, 16):
+  // 10 runs holding 2+2+2+3+2+2+8+2+2+16 = 41 registers, and 81 - 41 = 40 single-register runs: 50 runs.
+  // Cache lines (offset / 64): 272..295 -> line 4; 888..1047 -> lines 13..16 (4); 1664..1911 -> 26..29 (4);
+  // 1968..2583 -> 30..40 (11): 1 + 4 + 4 + 11 = 20. Per nested exit (page -> storage on entry, back on exit): twice.
+  it("the FEAT_NV2 page sync: 0 for vncr-page and unified, 648 B / 50 runs / 20 lines each way for el2-array", () => {
+    expect(vncrPageSync(bundled.model, layout("vncr-page", bundled))).toEqual({ registers: 81, pageOrdered: true, perSwitch: { registers: 0, bytes: 0, copyRuns: 0, cacheLines: 0 } });
+    expect(vncrPageSync(bundled.model, layout("unified", bundled))).toMatchObject({ registers: 81, pageOrdered: true, perSwitch: { bytes: 0 } });
+    expect(vncrPageSync(bundled.model, layout("el2-array", bundled))).toEqual({
+      registers: 81,
+      pageOrdered: false,
+      perSwitch: { registers: 81, bytes: 648, copyRuns: 50, cacheLines: 20 },
+    });
+    const e = per("el2-array", "kvm-exit-path-e2h0.scn");
+    expect(e.nv2?.pageSync).toEqual({ registers: 162, bytes: 1296, copyRuns: 100, cacheLines: 40 });
+    expect(e.nv?.pageSync.bytes).toBe(0);
+    expect(per("unified", "kvm-exit-path-e2h0.scn").nv2?.pageSync.bytes).toBe(0);
+    // The verdicts say so, since the page sync differs between layouts.
+    const verdict = (n: string) => report.layouts.find((l) => l.layout === n)?.verdict ?? "";
+    expect(verdict("el2-array")).toContain("under FEAT_NV2 (v8.4-nv2) it copies 648 B in 50 runs (20 cache lines)");
+    expect(verdict("unified")).toContain("its VNCR-mapped registers are the VNCR page");
+  });
+});
+
 describe("reglab metrics", () => {
   it("--json matches the JSON Schema in specs/schema (checked by ajv) and the zod schema", () => {
     const r = reglab(["metrics", "--json"]);
@@ -212,6 +316,23 @@ describe("reglab metrics", () => {
     const bad = reglab(["metrics", "--layout", "nope"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe(`metrics: no layout named nope (have: ${bundled.layouts.map((l) => l.name).join(", ")})\n`);
+  });
+
+  it("shows the traps per nested exit under v8.3-nv and v8.4-nv2 by default; --profile picks hosts; an unknown one is one line and exit 2", () => {
+    const all = reglab(["metrics", "--layout", "el2-array"]);
+    expect(all.status).toBe(0);
+    for (const row of ["traps per nested exit (v8.3-nv)", "traps per nested exit (v8.4-nv2)", "VNCR accesses per exit (v8.4-nv2)", "NV/NV2 trap ratio"]) {
+      expect(all.stdout).toContain(row);
+    }
+    expect(all.stdout).toMatch(/traps per nested exit \(v8\.3-nv\) +88\n/);
+    const v80 = reglab(["metrics", "--profile", "v8.0", "--json"]);
+    expect(v80.status).toBe(0);
+    expect(MetricsReport.parse(JSON.parse(v80.stdout)).hosts.map((h) => h.mode)).toEqual(["paravirt"]);
+    const bad = reglab(["metrics", "--profile", "nope"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr.split("\n")).toHaveLength(2);
+    expect(bad.stderr).toMatch(/^metrics: no profile named nope \(have: .*v8\.4-nv2.*\)\n$/);
   });
 
   it("a malformed workload is reported at its file, line and column, and no report is made", () => {

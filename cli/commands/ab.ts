@@ -9,7 +9,9 @@ import { randomAb } from "../../emulator/ab/random.js";
 import { runPair, type NamedScenario, type PairReport } from "../../emulator/ab/run-ab.js";
 import { layoutNames, loadLayout, registerIndex } from "../../emulator/machine.js";
 import { parseScenario } from "../../emulator/scenario/parse.js";
-import { defaultSpecsDir, registerModelOrExit } from "../paths.js";
+import { checkScenarioProfiles, runsUnder } from "../../emulator/scenario/profiles.js";
+import { DEFAULT_PROFILE } from "../../generators/profile/model.js";
+import { defaultSpecsDir, modelAndProfilesOrExit, profileOrExit } from "../paths.js";
 
 export function abCommand(y: Argv): Argv {
   return y.command(
@@ -25,22 +27,32 @@ export function abCommand(y: Argv): Argv {
         .option("seed", { type: "number", describe: "seed for the random programs (printed either way)" })
         .option("plant", { type: "string", describe: "plant a fault in layout A to see the check fail: copy-plan:REG, offset:REG or one-reg:REG" })
         .option("workers", { type: "number", describe: "worker threads for --all --random (default: both cores from 1000 programs on)" })
+        .option("profile", {
+          type: "string",
+          describe: `CPU profile (specs/profiles/) every machine runs under, random programs included (default: ${DEFAULT_PROFILE}); scenarios whose '# profiles:' header does not name it are left out`,
+        })
         .option("json", { type: "string", describe: "write the JSON report to this file" })
         .option("junit", { type: "string", describe: "write a JUnit XML report to this file" })
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" }),
     async (argv) => {
       const specs = argv.specs ?? defaultSpecsDir();
-      const model = await registerModelOrExit(specs);
-      if (!model) return;
+      const loaded = await modelAndProfilesOrExit(specs);
+      if (!loaded) return;
+      const { model, profiles } = loaded;
+      const profile = profileOrExit(profiles, argv.profile, "ab");
+      if (!profile) return;
       const index = registerIndex(model);
       const names = sysregNames(model);
       const dir = join(specs, "scenarios");
-      const files = argv.files?.length ? argv.files : readdirSync(dir).filter((f) => f.endsWith(".scn")).sort().map((f) => join(dir, f));
+      // With --all there are no layouts to name: what yargs took for A and B are scenario files.
+      const named = argv.all ? [argv.a, argv.b, ...(argv.files ?? [])].filter((f): f is string => f !== undefined) : (argv.files ?? []);
+      const files = named.length ? named : readdirSync(dir).filter((f) => f.endsWith(".scn")).sort().map((f) => join(dir, f));
       const scenarios: NamedScenario[] = [];
       let malformed = false;
       for (const f of files) {
         const display = relative(process.cwd(), f) || f;
         const { scenario, errors } = parseScenario(display, readFileSync(f, "utf8"), index, names);
+        errors.push(...checkScenarioProfiles(scenario, profiles));
         for (const e of errors) process.stderr.write(`${display}:${e.line}:${e.col}: error: ${e.message}\n`);
         malformed ||= errors.length > 0;
         scenarios.push({ name: display, scenario });
@@ -70,13 +82,26 @@ export function abCommand(y: Argv): Argv {
       }
       const layoutA = async (name: string) => (fault ? plantFault(await loadLayout(name), fault.kind, fault.register) : loadLayout(name));
       const reports: PairReport[] = [];
-      for (const [a, b] of pairs) reports.push(runPair(model, await layoutA(a), await loadLayout(b), scenarios));
+      const skipped = scenarios.filter((s) => !runsUnder(s.scenario, profile.name)).length;
+      if (argv.profile !== undefined || skipped > 0) {
+        process.stdout.write(
+          `profile ${profile.name}: ${scenarios.length - skipped} of ${scenarios.length} scenarios are written for it` +
+            (skipped > 0 ? `; ${skipped} left out (their '# profiles:' header)` : "") +
+            "\n",
+        );
+      }
+      for (const [a, b] of pairs) reports.push(runPair(model, await layoutA(a), await loadLayout(b), scenarios, profile));
       process.stdout.write(textReport(reports));
       if (argv.all) process.stdout.write(`\nbehaviour, every pair (= same as each other and the reference):\n${matrixText(reports)}`);
       let randomFailed = false;
       if (argv.random > 0) {
         const seed = argv.seed ?? Date.now() % 0x7fffffff;
-        process.stdout.write(`random programs: ${argv.random}${argv.all ? "" : " per pair"}, seed ${seed}\n`);
+        process.stdout.write(`random programs: ${argv.random}${argv.all ? "" : " per pair"}, seed ${seed}${profile.name === DEFAULT_PROFILE ? "" : `, profile ${profile.name}`}\n`);
+        // A counterexample found under a profile replays under it: `reglab run` reads the header.
+        const other = profile.name !== DEFAULT_PROFILE;
+        const suffix = other ? `-${profile.name}` : "";
+        const option = other ? ` --profile ${profile.name}` : "";
+        const header = other ? `# profiles: ${profile.name}\n` : "";
           // A progress bar on a terminal; nothing but the summary otherwise.
           const tty = process.stderr.isTTY === true;
           const bar = (done: number) => {
@@ -92,14 +117,14 @@ export function abCommand(y: Argv): Argv {
           if (tty && workers > 1) process.stderr.write(`${argv.random} random programs on ${workers} worker threads...`);
           const r =
             workers > 1
-              ? await randomParallel(model, specs, layouts, argv.random, seed, workers)
-              : new Matrix(model, layouts).random(argv.random, seed, bar);
+              ? await randomParallel(model, specs, layouts, argv.random, seed, workers, profile)
+              : new Matrix(model, layouts, profile).random(argv.random, seed, bar);
           if (tty) process.stderr.write("\r\x1b[K");
           if (!r.counterexample) process.stdout.write(`all ${layouts.length} layouts: ${r.runs} random programs, behaviour identical\n`);
           else {
             randomFailed = true;
-            const file = `ab-counterexample-all-seed${seed}.scn`;
-            writeFileSync(file, `# reglab ab --all --random ${argv.random} --seed ${seed}: shrunk counterexample\n${r.counterexample}`);
+            const file = `ab-counterexample-all${suffix}-seed${seed}.scn`;
+            writeFileSync(file, `# reglab ab --all --random ${argv.random} --seed ${seed}${option}: shrunk counterexample\n${header}${r.counterexample}`);
             process.stdout.write(`BEHAVIOUR DIFFERS on a random program (written to ${file}):\n${r.counterexample}`);
             for (const d of (r.diffs ?? []).slice(0, 5)) {
               process.stdout.write(`  ${d.layout}, line ${d.line ?? "final"} (${d.op}): reference ${d.expected}, layout ${d.actual}\n`);
@@ -107,15 +132,15 @@ export function abCommand(y: Argv): Argv {
           }
         }
         for (const [a, b] of argv.all ? [] : pairs) {
-          const r = randomAb(model, await layoutA(a), await loadLayout(b), argv.random, seed, bar);
+          const r = randomAb(model, await layoutA(a), await loadLayout(b), argv.random, seed, bar, profile);
           if (tty) process.stderr.write("\r\x1b[K");
           if (!r.counterexample) {
             process.stdout.write(`${a} vs ${b}: ${r.runs} random programs, behaviour identical\n`);
             continue;
           }
           randomFailed = true;
-          const file = `ab-counterexample-${a}-${b}-seed${seed}.scn`;
-          writeFileSync(file, `# reglab ab ${a} ${b} --random ${argv.random} --seed ${seed}: shrunk counterexample\n${r.counterexample}`);
+          const file = `ab-counterexample-${a}-${b}${suffix}-seed${seed}.scn`;
+          writeFileSync(file, `# reglab ab ${a} ${b} --random ${argv.random} --seed ${seed}${option}: shrunk counterexample\n${header}${r.counterexample}`);
           const first = r.report?.behaviour[0];
           process.stdout.write(`${a} vs ${b}: BEHAVIOUR DIFFERS on a random program (written to ${file}):\n${r.counterexample}`);
           if (first) process.stdout.write(`  line ${first.line ?? "final"} (${first.op}): reference ${first.expected}, ${first.layout} ${first.actual}\n`);

@@ -4,11 +4,13 @@
  * same ONE_REG ids and struct kvm_regs share one reference run), so
  * `reglab ab --all` and `npm start` cost runs per layout, not per pair.
  */
+import { DEFAULT_PROFILE, type Profile } from "../../generators/profile/model.js";
 import type { RegisterModel } from "../../generators/spec/model.js";
 import { abiOf } from "../kvm-api.js";
 import type { LayoutModule } from "../layout-module.js";
 import { layoutMachine, referenceMachine, registerIndex } from "../machine.js";
 import { parseScenario } from "../scenario/parse.js";
+import { forAnyProfile, notForProfile } from "../scenario/profiles.js";
 import { runScenario, type RunRecord } from "../scenario/run.js";
 import { sysregNames } from "../a64/sysreg-names.js";
 import { newCounters, type Counters } from "../state.js";
@@ -40,9 +42,11 @@ function abiKey(l: LayoutModule): string {
 export class Matrix {
   private readonly refs = new Map<string, LayoutModule>();
 
+  /** Every machine runs under `profile` (default `max`); scenarios not written for it are refused. */
   constructor(
     readonly model: RegisterModel,
     readonly layouts: readonly LayoutModule[],
+    readonly profile?: Profile,
   ) {
     for (const l of layouts) {
       const k = abiKey(l);
@@ -52,12 +56,22 @@ export class Matrix {
 
   /** Run one scenario everywhere: per layout, its record and its differences from the reference. */
   run(s: NamedScenario): { layout: string; record: RunRecord; diffs: BehaviourDiff[] }[] {
-    const index = registerIndex(this.model);
+    const { model, profile } = this;
+    const profileName = profile?.name ?? DEFAULT_PROFILE;
+    const skip = notForProfile(s.scenario, profileName);
+    if (skip) {
+      return this.layouts.map((l) => ({
+        layout: l.name,
+        record: { layout: l.name, profile: profileName, steps: [], final: {}, counters: newCounters(), failures: [], refused: skip },
+        diffs: [],
+      }));
+    }
+    const index = registerIndex(model, profile);
     const refRuns = new Map<string, RunRecord>();
-    for (const [k, l] of this.refs) refRuns.set(k, runScenario(s.scenario, referenceMachine(this.model, abiOf(l, index))));
+    for (const [k, l] of this.refs) refRuns.set(k, runScenario(s.scenario, referenceMachine(model, abiOf(l, index), profile)));
     return this.layouts.map((l) => {
       const ref = refRuns.get(abiKey(l));
-      const record = runScenario(s.scenario, layoutMachine(this.model, l));
+      const record = runScenario(s.scenario, layoutMachine(model, l, profile));
       const diffs = ref ? behaviourDiffs(s.name, record, ref) : [];
       // A layout that refused the scenario is not judged on it, nor is the reference speaking its ABI.
       if (!record.refused) for (const f of ref?.failures ?? []) diffs.push({ scenario: s.name, layout: "reference", line: f.line, op: "expect", expected: "true", actual: f.message });
@@ -82,16 +96,16 @@ export class Matrix {
 
   /** N random programs on every layout; the shrunk program and its differences when one diverges. */
   random(runs: number, seed: number, onProgress?: (done: number) => void): RandomOutcome {
-    const index = registerIndex(this.model);
+    const index = registerIndex(this.model, this.profile);
     const names = sysregNames(this.model);
     const check = (lines: string[]) => {
       const { scenario, errors } = parseScenario("random.scn", lines.join("\n") + "\n", index, names);
       if (errors.length > 0) throw new Error(`generated a malformed scenario: ${errors[0]?.message}`);
-      return this.run({ name: "random.scn", scenario }).flatMap((r) => r.diffs);
+      return this.run({ name: "random.scn", scenario: forAnyProfile(scenario) }).flatMap((r) => r.diffs);
     };
     let done = 0;
     const out = fc.check(
-      fc.property(programArbitrary(this.model), (lines) => {
+      fc.property(programArbitrary(this.model, this.profile), (lines) => {
         onProgress?.(++done);
         return check(lines).length === 0;
       }),

@@ -3,12 +3,15 @@
  * layout's ABI in turn), and sort every difference into behaviour, ABI and
  * cost (see compare.ts).
  */
+import type { Profile } from "../../generators/profile/model.js";
 import type { RegisterModel } from "../../generators/spec/model.js";
 import { abiOf } from "../kvm-api.js";
 import type { LayoutModule } from "../layout-module.js";
 import { layoutMachine, referenceMachine, registerIndex } from "../machine.js";
 import type { Scenario } from "../scenario/parse.js";
+import { notForProfile } from "../scenario/profiles.js";
 import { runScenario } from "../scenario/run.js";
+import { DEFAULT_PROFILE } from "../../generators/profile/model.js";
 import { newCounters, type Counters } from "../state.js";
 import { abiDiffs, addCounters, behaviourDiffs, type AbiDiff, type BehaviourDiff } from "./compare.js";
 
@@ -37,15 +40,25 @@ function outcome(diffs: number, refused: string | undefined): string {
   return refused ? `refused: ${refused}` : diffs === 0 ? "pass" : "diverged";
 }
 
-export function runPair(model: RegisterModel, a: LayoutModule, b: LayoutModule, scenarios: readonly NamedScenario[]): PairReport {
-  const index = registerIndex(model);
+/**
+ * Run `scenarios` on A, B and the reference, every machine under `profile` (default `max`). A
+ * scenario whose `# profiles:` header does not name the profile is not run: both layouts get
+ * "refused: written for profiles ..., not P" (scenario/profiles.ts).
+ */
+export function runPair(model: RegisterModel, a: LayoutModule, b: LayoutModule, scenarios: readonly NamedScenario[], profile?: Profile): PairReport {
+  const index = registerIndex(model, profile);
   const behaviour: BehaviourDiff[] = [];
   const outcomes: ScenarioOutcome[] = [];
   const cost = { a: newCounters(), b: newCounters() };
   for (const { name, scenario } of scenarios) {
+    const skip = notForProfile(scenario, profile?.name ?? DEFAULT_PROFILE);
+    if (skip) {
+      outcomes.push({ scenario: name, a: `refused: ${skip}`, b: `refused: ${skip}` });
+      continue;
+    }
     const results = [a, b].map((layout) => {
-      const ref = runScenario(scenario, referenceMachine(model, abiOf(layout, index)));
-      const rec = runScenario(scenario, layoutMachine(model, layout));
+      const ref = runScenario(scenario, referenceMachine(model, abiOf(layout, index), profile));
+      const rec = runScenario(scenario, layoutMachine(model, layout, profile));
       const diffs = behaviourDiffs(name, rec, ref);
       // An expect that fails on the reference is the scenario's own fault, but it still fails the run.
       if (!rec.refused) for (const f of ref.failures) diffs.push({ scenario: name, layout: "reference", line: f.line, op: "expect", expected: "true", actual: f.message });

@@ -6,13 +6,18 @@
  */
 import { layoutModuleOf } from "../../generators/layout/module-data.js";
 import type { ResolvedLayout } from "../../generators/layout/types.js";
+import { loadProfiles } from "../../generators/profile/load.js";
+import { findProfile, type Profile } from "../../generators/profile/model.js";
 import type { RegisterModel } from "../../generators/spec/model.js";
 import { layoutMachine } from "../machine.js";
+import { DEFAULT_HOST_PROFILES, modeOf, trapRatio, vncrPageSync } from "./host-cost.js";
 import { abiCost, stateCost } from "./layout-cost.js";
 import type { LayoutMetrics, MetricsReport, WorkloadMetrics } from "./report-schema.js";
 import { loadWorkloads, measureWorkload, type Workload, type WorkloadProblem } from "./workload.js";
 
 export { loadWorkloads, type Workload, type WorkloadProblem } from "./workload.js";
+export { DEFAULT_HOST_PROFILES } from "./host-cost.js";
+
 
 /** The ABI every diff is against: KVM/arm64 as of Linux v4.12, before nesting. */
 export const BASELINE = "baseline-2017";
@@ -43,6 +48,23 @@ function ranks(layouts: readonly Omit<LayoutMetrics, "rank" | "verdict">[]): Map
   return out;
 }
 
+/**
+ * The FEAT_NV2 clause of a verdict, when the page sync differs between the
+ * layouts with EL2 state (otherwise it would tell the layouts nothing apart).
+ */
+function nv2Clause(l: Omit<LayoutMetrics, "verdict">, all: readonly Omit<LayoutMetrics, "verdict" | "rank">[], nv2: string | undefined): string {
+  const ps = l.vncrPageSync;
+  if (!nv2 || !ps) return "";
+  const key = (x: typeof ps) => `${x.perSwitch.bytes}/${x.perSwitch.copyRuns}/${x.perSwitch.cacheLines}`;
+  const keys = new Set(all.flatMap((m) => (m.vncrPageSync ? [key(m.vncrPageSync)] : [])));
+  if (keys.size <= 1) return "";
+  const traps = l.workloads.map((w) => w.hosts.find((h) => h.profile === nv2)?.traps ?? 0);
+  const t = traps.length > 0 ? `${Math.min(...traps)}-${Math.max(...traps)} traps per nested exit` : "";
+  return ps.pageOrdered
+    ? `; under FEAT_NV2 (${nv2}) its VNCR-mapped registers are the VNCR page (no page copies${t ? `, ${t}` : ""})`
+    : `; under FEAT_NV2 (${nv2}) it copies ${ps.perSwitch.bytes} B in ${ps.perSwitch.copyRuns} runs (${ps.perSwitch.cacheLines} cache lines) between the VNCR page and its storage per nested entry and again per exit${t ? ` (${t})` : ""}`;
+}
+
 function verdictOf(l: Omit<LayoutMetrics, "verdict">, of: number, baseline: string): string {
   const abi = l.layout === baseline ? "the reference ABI (Linux v4.12)" : l.abi.compatible ? `ABI compatible with v4.12: ${l.abi.why}` : `not ABI compatible with v4.12: ${l.abi.why}`;
   if (l.rank === null) return `${abi}; stores no EL2 state, so it cannot run a guest hypervisor`;
@@ -50,24 +72,49 @@ function verdictOf(l: Omit<LayoutMetrics, "verdict">, of: number, baseline: stri
   return `${abi}; cost rank ${l.rank} of ${of} (${lines} cache lines and ${runs} copy runs for a nested round trip on each of ${l.workloads.length} workload${l.workloads.length === 1 ? "" : "s"})`;
 }
 
-export function computeMetrics(model: RegisterModel, layouts: readonly ResolvedLayout[], workloads: readonly Workload[]): MetricsReport {
+/**
+ * Measure every layout on the workloads. `hosts`: the host profiles whose
+ * traps per nested exit are counted (none: the host rows are empty). Each
+ * workload runs once as before for the world switch rows, then once per host
+ * profile on a machine of that profile (layoutMachine(model, layout, profile)),
+ * for its host row.
+ */
+export function computeMetrics(
+  model: RegisterModel,
+  layouts: readonly ResolvedLayout[],
+  workloads: readonly Workload[],
+  hosts: readonly Profile[] = [],
+): MetricsReport {
   const base = layouts.find((l) => l.name === BASELINE);
   if (!base) throw new Error(`metrics compare every layout with ${BASELINE}, and the specs have no layout of that name`);
   const measured = layouts.map((layout) => {
-    const workloadRows = layout.el2 ? workloads.map((w) => measureWorkload(w, layoutMachine(model, layoutModuleOf(layout)))) : [];
-    return { layout: layout.name, title: layout.title, el2: layout.el2, state: stateCost(layout), abi: abiCost(layout, base), workloads: workloadRows };
+    const module = layoutModuleOf(layout);
+    const pageSync = layout.el2 ? vncrPageSync(model, layout) : null;
+    const workloadRows = layout.el2
+      ? workloads.map((w) => {
+          const row = measureWorkload(w, layoutMachine(model, module));
+          const per = hosts.map((p) => measureWorkload(w, layoutMachine(model, module, p), { model, profiles: [p], pageSync: pageSync?.perSwitch }));
+          const hostRows = per.flatMap((m) => m.hosts);
+          const ratio = trapRatio(hostRows);
+          return { ...row, hosts: hostRows, nvToNv2TrapRatio: ratio };
+        })
+      : [];
+    return { layout: layout.name, title: layout.title, el2: layout.el2, state: stateCost(layout), abi: abiCost(layout, base), workloads: workloadRows, vncrPageSync: pageSync };
   });
   const rank = ranks(measured);
   const of = rank.size;
+  const nv2 = hosts.find((p) => modeOf(p) === "nv2")?.name;
   const rows: LayoutMetrics[] = measured.map((m) => {
     const withRank = { ...m, rank: rank.get(m.layout) ?? null };
-    return { ...withRank, verdict: verdictOf(withRank, of, BASELINE) };
+    const verdict = verdictOf(withRank, of, BASELINE);
+    return { ...withRank, verdict: withRank.rank === null ? verdict : verdict + nv2Clause(withRank, measured, nv2) };
   });
   const shape = measured.find((m) => m.workloads.length > 0)?.workloads ?? [];
   return {
     baseline: BASELINE,
     rankedBy: RANKED_BY,
     workloads: workloads.map((w, i) => ({ workload: w.name, title: w.title, e2h: shape[i]?.e2h ?? 0 })),
+    hosts: hosts.map((p) => ({ profile: p.name, title: p.title, mode: modeOf(p) })),
     layouts: rows,
   };
 }
@@ -86,8 +133,15 @@ export function metricsOfSpecs(
   model: RegisterModel,
   layouts: readonly ResolvedLayout[],
   specsDir: string,
+  hosts?: readonly Profile[],
 ): { report: MetricsReport; problems: readonly WorkloadProblem[] } | { report: undefined; problems: readonly WorkloadProblem[] } {
   const { workloads, problems } = loadWorkloads(model, specsDir);
   if (problems.length > 0) return { report: undefined, problems };
-  return { report: computeMetrics(model, layouts, workloads), problems };
+  return { report: computeMetrics(model, layouts, workloads, hosts ?? defaultHosts(specsDir)), problems };
+}
+
+/** DEFAULT_HOST_PROFILES from the specs' profiles (those the specs lack are left out). */
+export function defaultHosts(specsDir: string): Profile[] {
+  const { profiles } = loadProfiles(specsDir, []);
+  return DEFAULT_HOST_PROFILES.flatMap((n) => findProfile(profiles, n) ?? []);
 }

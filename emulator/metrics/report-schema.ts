@@ -15,7 +15,22 @@
  *   standard workloads (specs/workloads/*.scn) on the emulator with this layout:
  *   per nested entry and per nested exit, registers and bytes copied, copy runs
  *   (memcpy calls) and distinct 64-byte cache lines of the context touched;
+ * - `workloads[].hosts`: what the guest hypervisor's instructions cost the
+ *   host under each host profile measured (default v8.3-nv: FEAT_NV, and
+ *   v8.4-nv2: FEAT_NV2; a profile without FEAT_NV runs a paravirtualized
+ *   guest hypervisor), per nested exit: traps to the host and VNCR page
+ *   accesses, classified by emulator/nested/trap-model.ts, plus the copies.
+ *   A nested exit is the host's view of one exit, as the NEVE paper (SOSP
+ *   2017) counts "traps per exit": from the nested guest's exception to
+ *   virtual EL2 (one trap) up to and including the ERET that re-enters the
+ *   nested guest; an exit without a re-entry (the workload's last) is left
+ *   out; `nvToNv2TrapRatio` is traps(FEAT_NV host) / traps(FEAT_NV2 host);
+ * - `vncrPageSync`: the copies between the FEAT_NV2 VNCR page and the
+ *   layout's storage per nested entry and again per exit, 0 when the layout
+ *   keeps its VNCR-mapped registers as the page (emulator/metrics/host-cost.ts);
  * - `rank` and `verdict`: one line a reviewer can quote.
+ * Everything after `perExit`, `vncrPageSync` and `hosts` was added later:
+ * no field of the earlier format was renamed.
  */
 import { z } from "zod";
 
@@ -28,6 +43,26 @@ export const SwitchCost = z.strictObject({
   bytes: z.number().nonnegative(),
   copyRuns: z.number().nonnegative(),
   cacheLines: z.number().nonnegative(),
+});
+
+/** One host profile's cost of the guest hypervisor, averaged per nested exit (see the header). */
+export const HostCost = z.strictObject({
+  /** The host's CPU profile (specs/profiles). */
+  profile: z.string(),
+  /** How the host runs the guest hypervisor: FEAT_NV2, FEAT_NV only, or no FEAT_NV (paravirtualized guest hypervisor). */
+  mode: z.enum(["nv2", "nv", "paravirt"]),
+  /** Nested exits measured: exits followed by the ERET that re-enters the nested guest (0: the workload cannot run on a vCPU of this profile, e.g. a VHE guest hypervisor on v8.0). */
+  nestedExits: Count,
+  /** `expect` steps of the workload that failed on a vCPU of this profile (the emulator runs the workload with the host's profile). */
+  failures: Count,
+  /** Exceptions taken to the host per nested exit: the exit itself, trapped MRS/MSR, ERET, HVC (paravirtualized ones included). */
+  traps: z.number().nonnegative(),
+  /** Loads and stores at VNCR_EL2 + offset per nested exit (FEAT_NV2 only). */
+  vncrAccesses: z.number().nonnegative(),
+  /** The world switch copies of a round trip (perEntry + perExit of this run). */
+  worldSwitch: SwitchCost,
+  /** The layout's VNCR page sync of a round trip (entry + exit); zero unless the host has FEAT_NV2. */
+  pageSync: SwitchCost,
 });
 
 export const WorkloadMetrics = z.strictObject({
@@ -44,6 +79,20 @@ export const WorkloadMetrics = z.strictObject({
   failures: Count,
   perEntry: SwitchCost,
   perExit: SwitchCost,
+  /** Per host profile measured, in the report's `hosts` order. */
+  hosts: z.array(HostCost),
+  /** traps per nested exit with FEAT_NV over those with FEAT_NV2 (to 1/100); null unless both hosts were measured. */
+  nvToNv2TrapRatio: z.number().nonnegative().nullable(),
+});
+
+/** What keeping the VNCR page and the layout's own storage in step costs under FEAT_NV2. */
+export const PageSync = z.strictObject({
+  /** VNCR-mapped registers the layout stores. */
+  registers: Count,
+  /** offset(r) - vncr(r) is one constant over them: the page can be the storage (KVM's vncr_array), nothing is copied. */
+  pageOrdered: z.boolean(),
+  /** Copies per nested entry (page -> storage), and again per nested exit (storage -> page). */
+  perSwitch: SwitchCost,
 });
 
 export const AbiChange = z.strictObject({
@@ -83,6 +132,8 @@ export const LayoutMetrics = z.strictObject({
   }),
   /** One entry per workload, in file order; empty for a layout without EL2 state (it cannot run them). */
   workloads: z.array(WorkloadMetrics),
+  /** The FEAT_NV2 VNCR page sync this layout needs (null without EL2 state). */
+  vncrPageSync: PageSync.nullable(),
   /** Cost rank among the layouts with EL2 state (1 = cheapest; see `rankedBy`), null without EL2 state. */
   rank: z.number().int().positive().nullable(),
   verdict: z.string(),
@@ -94,11 +145,15 @@ export const MetricsReport = z
     /** How `rank` orders layouts, in words. */
     rankedBy: z.string(),
     workloads: z.array(z.strictObject({ workload: z.string(), title: z.string(), e2h: z.union([z.literal(0), z.literal(1)]) })),
+    /** The host profiles measured (`--profile`; default v8.3-nv and v8.4-nv2), in order. */
+    hosts: z.array(z.strictObject({ profile: z.string(), title: z.string(), mode: z.enum(["nv2", "nv", "paravirt"]) })),
     layouts: z.array(LayoutMetrics),
   })
   .meta({ title: "reglab metrics --json report", description: "Per-layout costs and ABI changes against baseline-2017; see the README, 'Metrics'." });
 
 export type SwitchCost = z.infer<typeof SwitchCost>;
+export type HostCost = z.infer<typeof HostCost>;
+export type PageSync = z.infer<typeof PageSync>;
 export type WorkloadMetrics = z.infer<typeof WorkloadMetrics>;
 export type AbiChange = z.infer<typeof AbiChange>;
 export type LayoutMetrics = z.infer<typeof LayoutMetrics>;

@@ -9,13 +9,17 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Profile } from "../../generators/profile/model.js";
 import type { RegisterModel } from "../../generators/spec/model.js";
+import { decode } from "../a64/decode.js";
 import { sysregNames } from "../a64/sysreg-names.js";
 import { registerIndex, type Machine } from "../machine.js";
 import { parseScenario, type Scenario, type ScenarioError } from "../scenario/parse.js";
 import { runScenario } from "../scenario/run.js";
+import { classifyNestedExit, hostTrapConfig, TrapModel, type GuestE2H, type HostOutcome, type HostTrapConfig } from "../nested/trap-model.js";
 import { newCounters, type Counters } from "../state.js";
-import type { SwitchCost, WorkloadMetrics } from "./report-schema.js";
+import { modeOf, roundTrip, trapRatio, ZERO_COST } from "./host-cost.js";
+import type { HostCost, SwitchCost, WorkloadMetrics } from "./report-schema.js";
 
 export interface Workload {
   /** File name under specs/workloads/. */
@@ -72,8 +76,40 @@ function average(t: Tally, n: number): SwitchCost {
   return { registers: per(t.registers), bytes: per(t.bytes), copyRuns: per(t.copyRuns), cacheLines: per(t.cacheLines) };
 }
 
-/** Run `w` on `m` and attribute every world switch's copies to an entry or an exit. */
-export function measureWorkload(w: Workload, m: Machine): WorkloadMetrics {
+/** What measureWorkload classifies for the host, beside the world switch counters. */
+export interface HostOptions {
+  readonly model: RegisterModel;
+  /** The host profiles whose traps are counted. */
+  readonly profiles: readonly Profile[];
+  /** The layout's VNCR page sync per direction, charged twice per nested exit under FEAT_NV2. */
+  readonly pageSync?: SwitchCost | undefined;
+}
+
+const trapModels = new WeakMap<RegisterModel, TrapModel>();
+function trapModelOf(model: RegisterModel): TrapModel {
+  let tm = trapModels.get(model);
+  if (!tm) trapModels.set(model, (tm = new TrapModel(model)));
+  return tm;
+}
+
+/** Per host: outcomes of the nested exit in progress, and the sums over the completed ones. */
+interface HostTally {
+  readonly profile: Profile;
+  readonly configs: readonly [HostTrapConfig, HostTrapConfig];
+  open: HostOutcome[] | undefined;
+  exits: number;
+  traps: number;
+  vncr: number;
+}
+
+/**
+ * Run `w` on `m` and attribute every world switch's copies to an entry or an
+ * exit; with `hosts`, classify for each host profile every instruction the
+ * guest hypervisor executes at virtual EL2 and every nested exit (the trap
+ * model's classifyInstruction / classifyNestedExit), per nested exit: from
+ * the exit up to and including the ERET back into the nested guest.
+ */
+export function measureWorkload(w: Workload, m: Machine, hosts?: HostOptions): WorkloadMetrics {
   const entry = tally();
   const exit = tally();
   let entries = 0;
@@ -81,7 +117,43 @@ export function measureWorkload(w: Workload, m: Machine): WorkloadMetrics {
   let e2h: 0 | 1 | undefined;
   let before: Counters = newCounters();
   let el = m.vcpu.el;
+  let guestE2h: GuestE2H = m.vcpu.e2h ? 1 : 0;
+  const tm = hosts ? trapModelOf(hosts.model) : undefined;
+  const esr = m.index.number("ESR_EL2");
+  const tallies: HostTally[] = (hosts?.profiles ?? []).map((profile) => ({
+    profile,
+    configs: [hostTrapConfig(profile.features, 0), hostTrapConfig(profile.features, 1)],
+    open: undefined,
+    exits: 0,
+    traps: 0,
+    vncr: 0,
+  }));
   const rec = runScenario(w.scenario, m, (step, mm) => {
+    if (tm && step.op === "reset") for (const t of tallies) t.open = undefined;
+    else if (tm && step.op === "insn") {
+      if (el === 2) {
+        // The guest hypervisor's instruction, as the host sees it with the E2H it ran under.
+        const insn = decode(step.word);
+        for (const t of tallies) t.open?.push(tm.classifyInstruction(insn, t.configs[guestE2h]));
+        if (mm.vcpu.el < 2) {
+          // The ERET (or whatever left virtual EL2) that re-enters the nested guest: one nested exit complete.
+          for (const t of tallies) {
+            if (!t.open) continue;
+            const c = { traps: 0, vncr: 0 };
+            for (const o of t.open) if (o.kind === "trap") c.traps++; else if (o.kind === "vncr") c.vncr++;
+            t.exits++;
+            t.traps += c.traps;
+            t.vncr += c.vncr;
+            t.open = undefined;
+          }
+        }
+      } else if (mm.vcpu.el === 2) {
+        // The nested guest's exception to virtual EL2: one trap to the host, which injects it.
+        const exit = classifyNestedExit(Number(mm.vcpu.state.get(esr)));
+        for (const t of tallies) t.open = [exit];
+      }
+    }
+    guestE2h = mm.vcpu.e2h ? 1 : 0;
     const now = mm.vcpu.state.counters;
     // reset zeroes the counters: start counting afresh from there.
     if (step.op !== "reset" && now.worldSwitches > before.worldSwitches) {
@@ -99,6 +171,23 @@ export function measureWorkload(w: Workload, m: Machine): WorkloadMetrics {
     el = mm.vcpu.el;
   });
   if (rec.refused) throw new Error(`${w.name}: ${rec.refused}`);
+  const perEntry = average(entry, entries);
+  const perExit = average(exit, exits);
+  const per = (v: number, n: number) => (n === 0 ? 0 : Math.round((v / n) * 100) / 100);
+  const hostRows: HostCost[] = tallies.map((t) => {
+    const mode = modeOf(t.profile);
+    const sync = mode === "nv2" && hosts?.pageSync ? roundTrip(hosts.pageSync, hosts.pageSync) : ZERO_COST;
+    return {
+      profile: t.profile.name,
+      mode,
+      nestedExits: t.exits,
+      failures: rec.failures.length,
+      traps: per(t.traps, t.exits),
+      vncrAccesses: per(t.vncr, t.exits),
+      worldSwitch: roundTrip(perEntry, perExit),
+      pageSync: sync,
+    };
+  });
   return {
     workload: w.name,
     e2h: e2h ?? 0,
@@ -107,7 +196,9 @@ export function measureWorkload(w: Workload, m: Machine): WorkloadMetrics {
     exceptions: rec.counters.exceptions,
     traps: rec.counters.traps,
     failures: rec.failures.length,
-    perEntry: average(entry, entries),
-    perExit: average(exit, exits),
+    perEntry,
+    perExit,
+    hosts: hostRows,
+    nvToNv2TrapRatio: trapRatio(hostRows),
   };
 }

@@ -9,6 +9,13 @@
  * followed by a blank: `hvc #0x1234` is an immediate); numbers decimal or 0x hex;
  * register names case-insensitive. Every problem is reported with its line
  * and column, all at once.
+ *
+ * A fourth extension, in a comment so that every older reader still takes the
+ * file: a header line `# profiles: v8.0 v8.1-vhe max` (before the first step)
+ * names the CPU profiles (specs/profiles/) the scenario is written for, and
+ * `# profiles: all` every profile the specs have. A scenario without one is
+ * for the default profile, `max`, alone, as every scenario was before profiles
+ * existed (scenario/profiles.ts).
  */
 import { assemble, AsmError } from "../a64/encode.js";
 import type { SysregNames } from "../a64/sysreg-names.js";
@@ -48,10 +55,21 @@ export interface ScenarioError {
   readonly message: string;
 }
 
+/** The `# profiles:` header: the profile names as written, each with its column, or `all`. */
+export interface ProfilesHeader {
+  readonly line: number;
+  readonly all: boolean;
+  readonly names: readonly { readonly name: string; readonly col: number }[];
+}
+
 export interface Scenario {
   readonly file: string;
   readonly steps: readonly Step[];
+  /** The profiles it is written for; undefined: no header, the default profile only. */
+  readonly profiles?: ProfilesHeader;
 }
+
+const PROFILES_HEADER = /^(\s*#\s*profiles\s*:)(.*)$/i;
 
 class LineError extends Error {
   constructor(
@@ -95,14 +113,29 @@ function tokenize(line: string, start: number): { t: string; col: number }[] {
 export function parseScenario(file: string, text: string, index: RegisterIndex, names: SysregNames): { scenario: Scenario; errors: ScenarioError[] } {
   const steps: Step[] = [];
   const errors: ScenarioError[] = [];
+  let profiles: ProfilesHeader | undefined;
+  let sawStep = false;
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
+    const header = PROFILES_HEADER.exec(raw);
+    if (header) {
+      const at = (header[1] ?? "").length;
+      const r = parseProfilesHeader(header[2] ?? "", at, line);
+      if (sawStep) {
+        errors.push({ line, col: raw.indexOf("#") + 1, message: "profiles: the '# profiles:' header must come before the first step" });
+      } else if (profiles) {
+        errors.push({ line, col: raw.indexOf("#") + 1, message: `profiles: a second '# profiles:' header (the first is on line ${profiles.line})` });
+      } else if ("error" in r) errors.push(r.error);
+      else profiles = r.header;
+      return;
+    }
     // `#` starts a comment at the start of a line or before a blank; `#0x1234` is an A64 immediate.
     const hash = raw.search(/(^|\s)#(\s|$)|^#/);
     const body = (hash >= 0 ? raw.slice(0, hash) : raw).trimEnd();
     const lead = body.length - body.trimStart().length;
     const stepText = body.trim();
     if (!stepText) return;
+    sawStep = true;
     try {
       steps.push({ ...parseStep(stepText, lead, index, names), line, text: stepText });
     } catch (e) {
@@ -111,7 +144,23 @@ export function parseScenario(file: string, text: string, index: RegisterIndex, 
       else throw e;
     }
   });
-  return { scenario: { file, steps }, errors };
+  return { scenario: { file, steps, ...(profiles ? { profiles } : {}) }, errors };
+}
+
+/** `v8.0 v8.1-vhe, max` or `all` after `# profiles:`; `at` is the 0-based column where it starts. */
+function parseProfilesHeader(rest: string, at: number, line: number): { header: ProfilesHeader } | { error: ScenarioError } {
+  const names: { name: string; col: number }[] = [];
+  const re = /[^\s,]+/g;
+  for (let m = re.exec(rest); m; m = re.exec(rest)) {
+    const col = at + m.index + 1;
+    if (m[0].startsWith("#")) break;
+    if (names.some((n) => n.name === m?.[0])) return { error: { line, col, message: `profiles: ${m[0]} is named twice` } };
+    names.push({ name: m[0], col });
+  }
+  if (names.length === 0) return { error: { line, col: at + rest.length + 1, message: "profiles: expected profile names or 'all'" } };
+  const all = names.find((n) => n.name.toLowerCase() === "all");
+  if (all && names.length > 1) return { error: { line, col: all.col, message: "profiles: 'all' stands alone (it means every profile)" } };
+  return { header: { line, all: all !== undefined, names: all ? [] : names } };
 }
 
 const INSTRUCTIONS = new Set(["mrs", "msr", "eret", "hvc", "svc", "smc", "nop", "isb", "movz", "movk", "movn"]);

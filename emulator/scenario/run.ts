@@ -28,6 +28,8 @@ export interface Failure {
 
 export interface RunRecord {
   readonly layout: string;
+  /** The CPU profile the machine ran under (machine.ts; `max` by default). */
+  readonly profile: string;
   readonly steps: readonly StepRecord[];
   readonly final: Readonly<Record<string, string>>;
   readonly counters: Counters;
@@ -116,7 +118,7 @@ export function runScenario(s: Scenario, m: Machine, afterStep?: (step: Step, m:
   const steps: StepRecord[] = [];
   const failures: Failure[] = [];
   const refused = needsEl2(s, m);
-  if (refused) return { layout: m.name, steps, final: {}, counters: m.vcpu.state.counters, failures, refused };
+  if (refused) return { layout: m.name, profile: m.profile, steps, final: {}, counters: m.vcpu.state.counters, failures, refused };
   let errno = 0;
   let blob: Uint8Array | undefined;
   const byName = (step: Step & { op: "onereg-get" | "onereg-set" }): number | undefined =>
@@ -238,5 +240,5 @@ export function runScenario(s: Scenario, m: Machine, afterStep?: (step: Step, m:
   m.index.names.forEach((name, r) => {
     if (m.vcpu.state.has(r)) final[name] = hex(m.vcpu.state.get(r));
   });
-  return { layout: m.name, steps, final, counters: { ...m.vcpu.state.counters }, failures };
+  return { layout: m.name, profile: m.profile, steps, final, counters: { ...m.vcpu.state.counters }, failures };
 }

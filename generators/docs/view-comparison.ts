@@ -132,6 +132,32 @@ export function metricsTable(report: MetricsReport, layouts: readonly ResolvedLa
       metric("cache lines", (c) => c.cacheLines);
       if (detail) metric("registers moved", (c) => c.registers);
     }
+    if (report.hosts.length > 0) {
+      group(`${w.workload} (E2H = ${w.e2h}), traps per nested exit on the host (FEAT_NV vs FEAT_NV2)`);
+      const host = (m: LayoutMetrics, profile: string) => at(m)?.hosts.find((h) => h.profile === profile);
+      for (const h of report.hosts) {
+        row(`traps, ${h.profile}`, true, (m) => {
+          const x = host(m, h.profile);
+          return x ? formatValue(x.traps) : NO_EL2;
+        });
+        if (h.mode === "nv2") {
+          row(`VNCR accesses, ${h.profile}`, true, (m) => {
+            const x = host(m, h.profile);
+            return x ? formatValue(x.vncrAccesses) : NO_EL2;
+          });
+          row(`page sync B, ${h.profile}`, true, (m) => {
+            const x = host(m, h.profile);
+            return x ? formatValue(x.pageSync.bytes) : NO_EL2;
+          });
+        }
+      }
+      if (report.hosts.some((h) => h.mode === "nv") && report.hosts.some((h) => h.mode === "nv2")) {
+        row("NV/NV2 trap ratio", true, (m) => {
+          const x = at(m);
+          return x ? (x.nvToNv2TrapRatio === null ? "-" : formatValue(x.nvToNv2TrapRatio)) : NO_EL2;
+        });
+      }
+    }
     if (detail) {
       group(`${w.workload} (E2H = ${w.e2h}), whole run`);
       row("exceptions taken", true, (m) => at(m)?.exceptions ?? NO_EL2);
@@ -171,6 +197,20 @@ const perSwitch = (dir: "perEntry" | "perExit", metric: SwitchMetric) => (ms: re
         values: ms.map((m) => m.workloads[i]?.[dir][metric] ?? null),
       }));
 
+/**
+ * Traps per nested exit: one series per (host profile, workload) pair, host
+ * profiles in the report's order (FEAT_NV first, then FEAT_NV2 by default).
+ */
+const hostTraps = (ms: readonly LayoutMetrics[], report: MetricsReport): BarSeries[] =>
+  report.hosts.length === 0 || report.workloads.length === 0
+    ? [{ name: "no host profiles measured", values: ms.map(() => null) }]
+    : report.hosts.flatMap((h) =>
+        report.workloads.map((w, i) => ({
+          name: `${h.mode === "nv2" ? "FEAT_NV2" : h.mode === "nv" ? "FEAT_NV" : "no FEAT_NV"} (${h.profile}), ${w.workload}`,
+          values: ms.map((m) => m.workloads[i]?.hosts.find((x) => x.profile === h.profile)?.traps ?? null),
+        })),
+      );
+
 export const CHARTS: readonly ChartSpec[] = [
   { id: "state-bytes", title: "Bytes of vCPU state: sizeof(struct kvm_cpu_context)", unit: "B", series: one("bytes", (m) => m.state.bytes), missing: "", allZero: "" },
   { id: "padding", title: "Padding in struct kvm_cpu_context (bytes no member uses)", unit: "B", series: one("padding", (m) => m.state.padding), missing: "", allZero: "" },
@@ -192,6 +232,15 @@ export const CHARTS: readonly ChartSpec[] = [
   { id: "exit-bytes", title: "Bytes copied per nested exit", unit: "B", series: perSwitch("perExit", "bytes"), missing: NO_EL2, allZero: "" },
   { id: "exit-runs", title: "Copy runs (memcpy calls) per nested exit", unit: "runs", series: perSwitch("perExit", "copyRuns"), missing: NO_EL2, allZero: "" },
   { id: "exit-cache-lines", title: "64-byte cache lines touched per nested exit", unit: "lines", series: perSwitch("perExit", "cacheLines"), missing: NO_EL2, allZero: "" },
+  { id: "host-traps", title: "traps per nested exit: FEAT_NV vs FEAT_NV2", unit: "traps", series: hostTraps, missing: NO_EL2, allZero: "" },
+  {
+    id: "page-sync",
+    title: "VNCR page sync per nested exit under FEAT_NV2 (bytes)",
+    unit: "B",
+    series: (ms) => [{ name: "page sync", values: ms.map((m) => (m.vncrPageSync ? m.vncrPageSync.perSwitch.bytes * 2 : null)) }],
+    missing: NO_EL2,
+    allZero: "none: the VNCR page is its storage",
+  },
 ];
 
 export function chartGeometries(report: MetricsReport, layouts: readonly ResolvedLayout[]): BarChart[] {

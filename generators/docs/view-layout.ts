@@ -73,6 +73,27 @@ export interface CostView {
   readonly verdict: string;
   readonly rankedBy: string;
   readonly workloads: readonly WorkloadRow[];
+  /** The FEAT_NV2 VNCR page sync (emulator/metrics/host-cost.ts), null without EL2 state. */
+  readonly pageSync: PageSyncView | null;
+  /** Traps and VNCR accesses per nested exit, per workload and host profile. */
+  readonly hosts: readonly HostRow[];
+}
+
+export interface PageSyncView {
+  readonly registers: number;
+  readonly pageOrdered: boolean;
+  /** One sentence: what the layout copies between the page and its storage. */
+  readonly summary: string;
+  readonly cells: SwitchCells;
+}
+
+export interface HostRow {
+  readonly workload: string;
+  readonly profile: string;
+  readonly mode: string;
+  readonly traps: string;
+  readonly vncr: string;
+  readonly pageSync: string;
 }
 
 export interface PhaseView {
@@ -144,9 +165,36 @@ function abiView(model: RegisterModel, m: LayoutMetrics, report: MetricsReport):
   };
 }
 
+const MODE_TEXT: Record<string, string> = { nv2: "FEAT_NV2", nv: "FEAT_NV", paravirt: "no FEAT_NV (paravirtualized)" };
+
+function pageSyncView(m: LayoutMetrics): PageSyncView | null {
+  const p = m.vncrPageSync;
+  if (!p) return null;
+  const c = p.perSwitch;
+  const summary = p.pageOrdered
+    ? `Its ${p.registers} VNCR-mapped registers are laid out as the VNCR page (offset minus VNCR offset is one constant), so the page can be its storage, as KVM's vncr_array is: nothing is copied under FEAT_NV2.`
+    : `Its ${p.registers} VNCR-mapped registers are not laid out as the VNCR page, so under FEAT_NV2 the host copies them from the page into its storage on each nested entry and back on each exit: ${c.bytes} bytes in ${c.copyRuns} runs touching ${c.cacheLines} cache lines each way.`;
+  return { registers: p.registers, pageOrdered: p.pageOrdered, summary, cells: switchCells(c) };
+}
+
+function hostRows(m: LayoutMetrics): HostRow[] {
+  return m.workloads.flatMap((w) =>
+    w.hosts.map((h) => ({
+      workload: w.workload,
+      profile: h.profile,
+      mode: MODE_TEXT[h.mode] ?? h.mode,
+      traps: formatValue(h.traps),
+      vncr: formatValue(h.vncrAccesses),
+      pageSync: h.pageSync.bytes === 0 ? "0" : `${formatValue(h.pageSync.bytes)} B, ${formatValue(h.pageSync.copyRuns)} runs, ${formatValue(h.pageSync.cacheLines)} lines`,
+    })),
+  );
+}
+
 function costView(m: LayoutMetrics, report: MetricsReport): CostView {
   const titles = new Map(report.workloads.map((w) => [w.workload, w.title]));
   return {
+    pageSync: pageSyncView(m),
+    hosts: hostRows(m),
     bytes: m.state.bytes,
     padding: m.state.padding,
     structs: m.state.structs,

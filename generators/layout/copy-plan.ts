@@ -28,7 +28,8 @@ interface Pair {
   readonly translated: boolean;
 }
 
-function phase(moves: CopyMove[]): CopyPhase {
+/** Bytes, runs (contiguous context bytes of one kind) and 64-byte cache lines of `moves`; also used by reglab metrics' VNCR page sync. */
+export function copyPhase(moves: readonly CopyMove[]): CopyPhase {
   const runs: CopyRun[] = [];
   for (const kind of ["save", "load"] as const) {
     const sorted = moves.filter((m) => m.kind === kind).sort((a, b) => a.offset - b.offset);
@@ -48,7 +49,7 @@ function phase(moves: CopyMove[]): CopyPhase {
   for (const m of moves) {
     for (let l = Math.floor(m.offset / CACHE_LINE); l <= Math.floor((m.offset + m.size - 1) / CACHE_LINE); l++) lines.add(l);
   }
-  return { moves, runs, bytes: moves.reduce((n, m) => n + m.size, 0), cacheLines: lines.size };
+  return { moves: [...moves], runs, bytes: moves.reduce((n, m) => n + m.size, 0), cacheLines: lines.size };
 }
 
 export function buildCopyPlan(model: RegisterModel, placed: ReadonlyMap<string, Placement>): CopyPlan {
@@ -76,7 +77,7 @@ export function buildCopyPlan(model: RegisterModel, placed: ReadonlyMap<string, 
       ...pairs.map((p) => move("load", p.el1, p, false)),
     ];
     const exit = [...pairs.map((p) => move("save", p.el1, p, false)), ...pairs.map((p) => move("load", p.el2, p, translate(p)))];
-    return { entry: phase(entry), exit: phase(exit) };
+    return { entry: copyPhase(entry), exit: copyPhase(exit) };
   };
   return { e2h0: build(0), e2h1: build(1) };
 }
