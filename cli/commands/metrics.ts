@@ -46,7 +46,7 @@ export function metricsCommand(y: Argv): Argv {
         process.stdout.write(formatMetrics(shown));
       }
       // A layout that fails a workload's expectations misbehaves: its costs are not to be trusted.
-      const failing = shown.layouts.filter((l) => l.workloads.some((w) => w.failures > 0));
+      const failing = shown.layouts.filter((l) => l.workloads.some((w) => w.failures > 0 || w.hosts.some((h) => h.failures > 0)));
       if (failing.length > 0) {
         process.stderr.write(`metrics: expectations of the workloads failed on ${failing.map((l) => l.layout).join(", ")} (reglab run shows where)\n`);
         process.exitCode = 1;

@@ -10,9 +10,10 @@ import { loadProfiles } from "../../generators/profile/load.js";
 import { findProfile, type Profile } from "../../generators/profile/model.js";
 import type { RegisterModel } from "../../generators/spec/model.js";
 import { layoutMachine } from "../machine.js";
-import { DEFAULT_HOST_PROFILES, modeOf, trapRatio, vncrPageSync } from "./host-cost.js";
+import { runsUnder } from "../scenario/profiles.js";
+import { DEFAULT_HOST_PROFILES, modeOf, roundTrip, trapRatio, vncrPageSync, ZERO_COST } from "./host-cost.js";
 import { abiCost, stateCost } from "./layout-cost.js";
-import type { LayoutMetrics, MetricsReport, WorkloadMetrics } from "./report-schema.js";
+import type { HostCost, LayoutMetrics, MetricsReport, WorkloadMetrics } from "./report-schema.js";
 import { loadWorkloads, measureWorkload, type Workload, type WorkloadProblem } from "./workload.js";
 
 export { loadWorkloads, type Workload, type WorkloadProblem } from "./workload.js";
@@ -72,6 +73,11 @@ function verdictOf(l: Omit<LayoutMetrics, "verdict">, of: number, baseline: stri
   return `${abi}; cost rank ${l.rank} of ${of} (${lines} cache lines and ${runs} copy runs for a nested round trip on each of ${l.workloads.length} workload${l.workloads.length === 1 ? "" : "s"})`;
 }
 
+/** The row of a host profile a workload does not run under: no nested exit measured. */
+function notWrittenFor(p: Profile, row: WorkloadMetrics): HostCost {
+  return { profile: p.name, mode: modeOf(p), nestedExits: 0, failures: 0, traps: 0, vncrAccesses: 0, worldSwitch: roundTrip(row.perEntry, row.perExit), pageSync: ZERO_COST };
+}
+
 /**
  * Measure every layout on the workloads. `hosts`: the host profiles whose
  * traps per nested exit are counted (none: the host rows are empty). Each
@@ -93,8 +99,13 @@ export function computeMetrics(
     const workloadRows = layout.el2
       ? workloads.map((w) => {
           const row = measureWorkload(w, layoutMachine(model, module));
-          const per = hosts.map((p) => measureWorkload(w, layoutMachine(model, module, p), { model, profiles: [p], pageSync: pageSync?.perSwitch }));
-          const hostRows = per.flatMap((m) => m.hosts);
+          // A host profile the workload is not written for (its `# profiles:` header) gets no count, like one that
+          // cannot run it: its expectations would fail on features that profile lacks, not on the layout.
+          const hostRows = hosts.flatMap((p) =>
+            runsUnder(w.scenario, p.name)
+              ? measureWorkload(w, layoutMachine(model, module, p), { model, profiles: [p], pageSync: pageSync?.perSwitch }).hosts
+              : [notWrittenFor(p, row)],
+          );
           const ratio = trapRatio(hostRows);
           return { ...row, hosts: hostRows, nvToNv2TrapRatio: ratio };
         })
