@@ -391,3 +391,16 @@ describe("the command line", () => {
     expect(two.stdout).toContain("300 random programs, behaviour identical");
   });
 });
+
+describe("random programs under every bundled profile", () => {
+  // The A/B runner's generator draws from what each profile has (and, rarely, what it lacks): every pair of
+  // layouts that differ most in how they store EL2 state must still behave alike, under every CPU.
+  it.each(PROFILES.map((p) => [p.name, p] as const))("%s: banked vs vncr-page and el2-array vs extended-insert agree on 150 programs", async (_name, p) => {
+    const { randomAb } = await import("../emulator/ab/random.js");
+    for (const [a, b] of [["banked", "vncr-page"], ["el2-array", "extended-insert"]] as const) {
+      const r = randomAb(model, await loadLayout(a), await loadLayout(b), 150, 11, undefined, p);
+      expect(r.counterexample, `${p.name}: ${a} vs ${b}`).toBeUndefined();
+      expect(r.runs).toBe(150);
+    }
+  });
+});
