@@ -13,6 +13,7 @@ import { registrySource } from "./emit/emit-layout-ts.js";
 import { GENERATED_BY, type GeneratedFile } from "./emit/emitter.js";
 import { EMITTERS } from "./emit/registry.js";
 import type { ResolvedLayout } from "./layout/types.js";
+import type { Profile } from "./profile/model.js";
 import type { RegisterModel } from "./spec/model.js";
 
 /** Paths relative to the output root, sorted, with their content. */
@@ -21,7 +22,7 @@ export type FileSet = ReadonlyMap<string, string>;
 /** The folder of generated/ that holds the documentation site. */
 export const DOCS_DIR = "docs";
 
-export function renderAll(model: RegisterModel, layouts: readonly ResolvedLayout[], metrics: MetricsReport): FileSet {
+export function renderAll(model: RegisterModel, layouts: readonly ResolvedLayout[], profiles: readonly Profile[], metrics: MetricsReport): FileSet {
   const files = new Map<string, string>();
   // A layout's folder and the site share generated/: a layout named like the site's folder would overwrite it.
   if (layouts.some((l) => l.name === DOCS_DIR)) throw new Error(`a layout cannot be named "${DOCS_DIR}": generated/${DOCS_DIR}/ holds the documentation site`);
@@ -32,7 +33,7 @@ export function renderAll(model: RegisterModel, layouts: readonly ResolvedLayout
   }
   const registry: GeneratedFile = registrySource(layouts.map((l) => l.name));
   files.set(registry.path, registry.content);
-  for (const [path, content] of renderDocs({ model, layouts, metrics })) files.set(`${DOCS_DIR}/${path}`, content);
+  for (const [path, content] of renderDocs({ model, layouts, profiles, metrics })) files.set(`${DOCS_DIR}/${path}`, content);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

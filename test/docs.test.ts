@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { join, posix, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { metricsOfSpecs } from "../emulator/metrics/compute.js";
+import { docsHosts, metricsOfSpecs } from "../emulator/metrics/compute.js";
 import type { MetricsReport } from "../emulator/metrics/report-schema.js";
 import { markdownCell } from "../generators/docs/render.js";
 import { renderDocs } from "../generators/docs/site.js";
@@ -26,11 +26,12 @@ import type { Format } from "../generators/spec/model.js";
 import { reglab, ROOT, SPECS } from "./helpers.js";
 import { LINUX_MASKS } from "./reference/linux-res-masks.js";
 
-const { model, layouts, diagnostics } = loadSpecs(SPECS);
-const computed = metricsOfSpecs(model, layouts, SPECS);
+const { model, layouts, profiles, diagnostics } = loadSpecs(SPECS);
+// What generate and docs render: every bundled profile measured as a host (the default ones first).
+const computed = metricsOfSpecs(model, layouts, SPECS, docsHosts(profiles));
 if (diagnostics.length > 0 || !computed.report) throw new Error("the bundled specs and workloads must load cleanly");
 const metrics: MetricsReport = computed.report;
-const site = renderDocs({ model, layouts, metrics });
+const site = renderDocs({ model, layouts, profiles, metrics });
 
 const tmp = mkdtempSync(join(tmpdir(), "reglab-docs-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -131,7 +132,7 @@ describe("the docs site: pages", () => {
   });
 
   it("renders the same bytes twice, whatever order the layouts come in", () => {
-    const again = renderDocs({ model, layouts: [...layouts].reverse(), metrics });
+    const again = renderDocs({ model, layouts: [...layouts].reverse(), profiles: [...profiles].reverse(), metrics });
     expect([...again.keys()]).toEqual([...site.keys()]);
     for (const [path, text] of site) expect(again.get(path), path).toBe(text);
     expect([...site.keys()]).toEqual([...site.keys()].sort());
@@ -624,5 +625,56 @@ describe("the docs site: the host's cost of the guest hypervisor (FEAT_NV vs FEA
     expect(page("layouts/el2-array.md")).toContain("### Under FEAT_NV2: the VNCR page");
     expect(page("layouts/el2-array.html")).toMatch(/<td class="mono">kvm-exit-path-e2h0\.scn<\/td><td class="mono">v8\.4-nv2<\/td><td>FEAT_NV2<\/td><td class="num">7<\/td><td class="num">75<\/td>/);
     expect(page("layouts/baseline-2017.html")).not.toContain("nv2-page-sync");
+  });
+});
+
+describe("the docs site: the CPU profiles section of comparison", () => {
+  const html = page("comparison.html");
+  const md = page("comparison.md");
+  const section = html.slice(html.indexOf(`<h2 id="cpu-profiles">`));
+  /** The HTML row of a profile, by its data-profile attribute. */
+  const rowOf = (name: string): string => {
+    const m = new RegExp(`<tr data-profile="${name.replace(/\./g, "\\.")}">(.*?)</tr>`).exec(section);
+    if (!m?.[1]) throw new Error(`no CPU profiles row for ${name}`);
+    return m[1];
+  };
+  const cellOf = (name: string, workload: string): string[] =>
+    [...rowOf(name).matchAll(new RegExp(`<td[^>]*data-workload="${workload.replace(/\./g, "\\.")}"[^>]*>([^<]*)</td>`, "g"))].map((m) => m[1] ?? "");
+
+  it("has one row per bundled profile, in name order, in both twins, and the intro links to it", () => {
+    const names = profiles.map((p) => p.name).sort();
+    expect(section).not.toBe(html);
+    expect([...section.matchAll(/<tr data-profile="([^"]+)">/g)].map((m) => m[1])).toEqual(names);
+    const mdSection = md.slice(md.indexOf("## CPU profiles"));
+    expect(md.indexOf("## CPU profiles")).toBeGreaterThan(0);
+    expect(mdSection.split("\n").filter((l) => /^\| `[^`]+` \|/.test(l)).map((l) => /^\| `([^`]+)`/.exec(l)?.[1])).toEqual(names);
+    expect(html.slice(0, html.indexOf(`<h2 id="table">`))).toContain(`<a href="#cpu-profiles">CPU profiles</a>`);
+    expect(md.slice(0, md.indexOf("## The numbers"))).toContain("[CPU profiles](#cpu-profiles)");
+    expect(section).toContain("Traps are the same on every layout");
+    expect(section).toContain("VNCR page sync shown above");
+    for (const p of profiles) expect(rowOf(p.name)).toContain(`<td class="num">${p.features.size}</td>`);
+  });
+
+  it("shows 88 traps for kvm-exit-path-e2h0.scn on v8.3-nv, 7 on v8.4-nv2, and v8.0 as not written for it", () => {
+    expect(cellOf("v8.3-nv", "kvm-exit-path-e2h0.scn")[0]).toBe("88");
+    expect(cellOf("v8.4-nv2", "kvm-exit-path-e2h0.scn")[0]).toBe("7");
+    expect(rowOf("v8.3-nv")).toContain("<td>FEAT_NV</td>");
+    expect(rowOf("v8.4-nv2")).toContain("<td>FEAT_NV2</td>");
+    expect(cellOf("v8.0", "kvm-exit-path-e2h0.scn")).toEqual(["not written for this profile"]);
+    expect(rowOf("v8.0")).toContain("<td>no FEAT_NV: paravirtualized</td>");
+    expect(md).toMatch(/^\| `v8\.3-nv` \|.*\| FEAT_NV \| 88 \| 0 \|/m);
+    expect(md).toMatch(/^\| `v8\.4-nv2` \|.*\| FEAT_NV2 \| 7 \| \d+ \|/m);
+    expect(md).toMatch(/^\| `v8\.0` \|.*\| no FEAT_NV: paravirtualized \| not written for this profile \| - \|/m);
+  });
+
+  it("leaves the rows comparing FEAT_NV with FEAT_NV2 to the default hosts, though every profile was measured", () => {
+    expect(metrics.hosts.map((h) => h.profile).slice(0, 2)).toEqual(["v8.3-nv", "v8.4-nv2"]);
+    expect(metrics.hosts).toHaveLength(profiles.length);
+    for (const name of ["comparison.html", "index.html", "layouts/el2-array.html"]) {
+      const text = page(name);
+      const before = name === "comparison.html" ? text.slice(0, text.indexOf(`<h2 id="cpu-profiles">`)) : text;
+      for (const other of ["v8.0", "v8.1-vhe", "cortex-a57", "max"]) expect(before, `${name}: ${other}`).not.toMatch(new RegExp(`(traps, |>)${other.replace(/\./g, "\\.")}<`));
+    }
+    expect(page("comparison/host-traps.svg")).not.toContain("(max)");
   });
 });

@@ -22,9 +22,9 @@ export function generateCommand(y: Argv): Argv {
       const lays = await specsOrExit(specs, "generate");
       if (!lays || !layoutsExistOrExit(lays.layouts, argv.layout, "generate", 1)) return;
       // The docs render the metrics; computed even for --layout, since a failing workload is a problem to report.
-      const metrics = await metricsOrExit(lays.model, lays.layouts, specs, "generate");
+      const metrics = await metricsOrExit(lays.model, lays.layouts, lays.profiles, specs, "generate");
       if (!metrics) return;
-      const all = renderAll(lays.model, lays.layouts, metrics);
+      const all = renderAll(lays.model, lays.layouts, lays.profiles, metrics);
       const only = argv.layout && argv.layout.length > 0 ? new Set(argv.layout) : undefined;
       // --layout: the named layouts' folders and the top-level files; docs/ is left as it is (scope keeps it from removal too).
       const files = only

@@ -22,9 +22,9 @@ export function startCommand(y: Argv): Argv {
       const loaded = await specsOrExit(argv.specs ?? defaultSpecsDir(), "start");
       if (!loaded) return;
       const out = resolve(argv.out ?? join(packageRoot(), "generated"));
-      const metrics = await metricsOrExit(loaded.model, loaded.layouts, argv.specs ?? defaultSpecsDir(), "start");
+      const metrics = await metricsOrExit(loaded.model, loaded.layouts, loaded.profiles, argv.specs ?? defaultSpecsDir(), "start");
       if (!metrics) return;
-      const files = renderAll(loaded.model, loaded.layouts, metrics);
+      const files = renderAll(loaded.model, loaded.layouts, loaded.profiles, metrics);
       const plan = planSync(out, files);
       applySync(out, files, plan);
       process.stdout.write(

@@ -151,6 +151,17 @@ export function metricsOfSpecs(
   return { report: computeMetrics(model, layouts, workloads, hosts ?? defaultHosts(specsDir)), problems };
 }
 
+/**
+ * The hosts the docs measure: every profile of the specs, the default hosts
+ * (DEFAULT_HOST_PROFILES) first, so that the NV/NV2 trap ratio and the
+ * verdicts' FEAT_NV2 clause stay theirs, then the others in the given order.
+ * `reglab metrics` keeps measuring only the default hosts.
+ */
+export function docsHosts(profiles: readonly Profile[]): Profile[] {
+  const defaults = DEFAULT_HOST_PROFILES.flatMap((n) => findProfile(profiles, n) ?? []);
+  return [...defaults, ...profiles.filter((p) => !defaults.includes(p))];
+}
+
 /** DEFAULT_HOST_PROFILES from the specs' profiles (those the specs lack are left out). */
 export function defaultHosts(specsDir: string): Profile[] {
   const { profiles } = loadProfiles(specsDir, []);

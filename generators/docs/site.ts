@@ -8,6 +8,7 @@
 import type { MetricsReport } from "../../emulator/metrics/report-schema.js";
 import { GENERATED_BY } from "../emit/emitter.js";
 import type { Placement, ResolvedLayout } from "../layout/types.js";
+import type { Profile } from "../profile/model.js";
 import type { Format, RegisterModel } from "../spec/model.js";
 import { inlineSvg, template } from "./render.js";
 import type { BarChart } from "./svg-bars.js";
@@ -23,6 +24,8 @@ import { aliasView, registerView, type AliasView, type DiagramView, type Registe
 export interface DocsInput {
   readonly model: RegisterModel;
   readonly layouts: readonly ResolvedLayout[];
+  /** The CPU profiles of the specs: the comparison page's "CPU profiles" section, one row each. */
+  readonly profiles: readonly Profile[];
   readonly metrics: MetricsReport;
 }
 
@@ -95,7 +98,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     files.set(file, svg);
     return { id: `chart-${g.id}`, title: g.title, svg: inlineSvg(svg), file, alt: g.title };
   });
-  const comparison = comparisonView(metrics, layouts, charts);
+  const comparison = comparisonView(metrics, layouts, charts, input.profiles);
   files.set("comparison.html", comparisonHtml(comparison));
   files.set("comparison.md", comparisonMd(comparison));
 

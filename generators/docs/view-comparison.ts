@@ -3,8 +3,10 @@
  * (index.html shows both too) and the bar charts of comparison.html, one per
  * metric, from the metrics report.
  */
+import { DEFAULT_HOST_PROFILES, modeOf } from "../../emulator/metrics/host-cost.js";
 import type { LayoutMetrics, MetricsReport, SwitchCost } from "../../emulator/metrics/report-schema.js";
 import type { ResolvedLayout } from "../layout/types.js";
+import type { Profile } from "../profile/model.js";
 import { barChart, formatValue, type BarChart, type BarSeries } from "./svg-bars.js";
 import { docOrder, layoutHref, pageBase, type Depth, type Link, type PageBase } from "./view-common.js";
 import type { DiagramView } from "./view-register.js";
@@ -45,6 +47,31 @@ export interface ChartView extends DiagramView {
   readonly title: string;
 }
 
+/** One workload's cost under a profile: a cell pair of the CPU profiles table. */
+export interface ProfileCell {
+  readonly workload: string;
+  /** False where the workload is not written for the profile (no nested exit measured): `text` says so. */
+  readonly measured: boolean;
+  readonly traps: string;
+  readonly vncr: string;
+  readonly text: string;
+}
+
+/** One bundled CPU profile as a host: what it is and what each workload costs it. */
+export interface ProfileRow {
+  readonly name: string;
+  readonly title: string;
+  readonly basedOn: string;
+  readonly features: number;
+  readonly mode: string;
+  readonly cells: readonly ProfileCell[];
+}
+
+export interface ProfilesView {
+  readonly workloads: readonly { readonly workload: string; readonly e2h: number }[];
+  readonly rows: readonly ProfileRow[];
+}
+
 export interface ComparisonView extends PageBase {
   readonly baseline: string;
   readonly rankedBy: string;
@@ -52,6 +79,7 @@ export interface ComparisonView extends PageBase {
   readonly verdicts: readonly VerdictItem[];
   readonly workloads: readonly { readonly workload: string; readonly title: string; readonly e2h: number }[];
   readonly charts: readonly ChartView[];
+  readonly profiles: ProfilesView;
 }
 
 /** The layouts' metrics in docs order (baseline first); a layout missing from the report is left out. */
@@ -63,6 +91,20 @@ export function orderedMetrics(report: MetricsReport, layouts: readonly Resolved
 }
 
 const NO_EL2 = "no EL2 state";
+
+/**
+ * The host profiles the metrics table, the traps chart and the layout pages
+ * compare: the default hosts (v8.3-nv: FEAT_NV, v8.4-nv2: FEAT_NV2) picked by
+ * name from however many hosts the report measured (the docs measure every
+ * profile, for the CPU profiles section); without them, the first FEAT_NV and
+ * the first FEAT_NV2 host; without those either, every host.
+ */
+export function comparedHosts<H extends { readonly profile: string; readonly mode: string }>(hosts: readonly H[]): H[] {
+  const named = hosts.filter((h) => DEFAULT_HOST_PROFILES.includes(h.profile));
+  if (named.length > 0) return named;
+  const byMode = (["nv", "nv2"] as const).flatMap((mode) => hosts.find((h) => h.mode === mode) ?? []);
+  return byMode.length > 0 ? byMode : [...hosts];
+}
 
 /** "2 of 6" (of the ranked layouts), or why the layout has no rank. */
 export function rankOf(m: LayoutMetrics, report: MetricsReport): string {
@@ -135,7 +177,7 @@ export function metricsTable(report: MetricsReport, layouts: readonly ResolvedLa
     if (report.hosts.length > 0) {
       group(`${w.workload} (E2H = ${w.e2h}), traps per nested exit on the host (FEAT_NV vs FEAT_NV2)`);
       const host = (m: LayoutMetrics, profile: string) => at(m)?.hosts.find((h) => h.profile === profile);
-      for (const h of report.hosts) {
+      for (const h of comparedHosts(report.hosts)) {
         row(`traps, ${h.profile}`, true, (m) => {
           const x = host(m, h.profile);
           return x ? formatValue(x.traps) : NO_EL2;
@@ -151,7 +193,7 @@ export function metricsTable(report: MetricsReport, layouts: readonly ResolvedLa
           });
         }
       }
-      if (report.hosts.some((h) => h.mode === "nv") && report.hosts.some((h) => h.mode === "nv2")) {
+      if (comparedHosts(report.hosts).some((h) => h.mode === "nv") && comparedHosts(report.hosts).some((h) => h.mode === "nv2")) {
         row("NV/NV2 trap ratio", true, (m) => {
           const x = at(m);
           return x ? (x.nvToNv2TrapRatio === null ? "-" : formatValue(x.nvToNv2TrapRatio)) : NO_EL2;
@@ -204,7 +246,7 @@ const perSwitch = (dir: "perEntry" | "perExit", metric: SwitchMetric) => (ms: re
 const hostTraps = (ms: readonly LayoutMetrics[], report: MetricsReport): BarSeries[] =>
   report.hosts.length === 0 || report.workloads.length === 0
     ? [{ name: "no host profiles measured", values: ms.map(() => null) }]
-    : report.hosts.flatMap((h) =>
+    : comparedHosts(report.hosts).flatMap((h) =>
         report.workloads.map((w, i) => ({
           name: `${h.mode === "nv2" ? "FEAT_NV2" : h.mode === "nv" ? "FEAT_NV" : "no FEAT_NV"} (${h.profile}), ${w.workload}`,
           values: ms.map((m) => m.workloads[i]?.hosts.find((x) => x.profile === h.profile)?.traps ?? null),
@@ -250,7 +292,49 @@ export function chartGeometries(report: MetricsReport, layouts: readonly Resolve
   );
 }
 
-export function comparisonView(report: MetricsReport, layouts: readonly ResolvedLayout[], charts: readonly ChartView[]): ComparisonView {
+const PROFILE_MODE_TEXT: Record<string, string> = { nv2: "FEAT_NV2", nv: "FEAT_NV", paravirt: "no FEAT_NV: paravirtualized" };
+
+export const NOT_WRITTEN = "not written for this profile";
+
+/** What a profile is based on: its base as written, with the architecture version it implements when that differs. */
+function basedOn(p: Profile): string {
+  if (p.base && p.arch && p.base !== p.arch) return `${p.base} (${p.arch})`;
+  return p.base ?? p.arch ?? "nothing: lists its features outright";
+}
+
+/** Equal numbers as one, differing ones as their range (traps do not depend on the layout, so this stays one number). */
+function spread(values: readonly number[]): string {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo === hi ? formatValue(lo) : `${formatValue(lo)}-${formatValue(hi)}`;
+}
+
+/**
+ * One row per CPU profile, sorted by name: what it is, its host mode, and per
+ * workload the traps per nested exit and VNCR accesses per exit on a host of
+ * that profile. Traps and VNCR accesses depend on the guest hypervisor's
+ * instructions, not on the layout: the numbers are those of every layout with
+ * EL2 state (a range, should they ever differ). A profile the report did not
+ * measure, or a workload with no nested exit under it, is "not written for
+ * this profile" (a workload's `# profiles:` header leaves it out, or it cannot run there).
+ */
+export function profilesView(report: MetricsReport, profiles: readonly Profile[], layouts: readonly ResolvedLayout[]): ProfilesView {
+  const ms = orderedMetrics(report, layouts).filter((m) => m.workloads.length > 0);
+  const sorted = [...profiles].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const rows = sorted.map((p): ProfileRow => {
+    const cells = report.workloads.map((w, i): ProfileCell => {
+      const costs = ms.flatMap((m) => m.workloads[i]?.hosts.filter((h) => h.profile === p.name && h.nestedExits > 0) ?? []);
+      if (costs.length === 0) return { workload: w.workload, measured: false, traps: "", vncr: "", text: NOT_WRITTEN };
+      const traps = spread(costs.map((c) => c.traps));
+      const vncr = spread(costs.map((c) => c.vncrAccesses));
+      return { workload: w.workload, measured: true, traps, vncr, text: `${traps} traps, ${vncr} VNCR accesses` };
+    });
+    return { name: p.name, title: p.title, basedOn: basedOn(p), features: p.features.size, mode: PROFILE_MODE_TEXT[modeOf(p)] ?? modeOf(p), cells };
+  });
+  return { workloads: report.workloads.map((w) => ({ workload: w.workload, e2h: w.e2h })), rows };
+}
+
+export function comparisonView(report: MetricsReport, layouts: readonly ResolvedLayout[], charts: readonly ChartView[], profiles: readonly Profile[]): ComparisonView {
   return {
     ...pageBase(0, "Layouts compared", layouts),
     baseline: report.baseline,
@@ -259,5 +343,6 @@ export function comparisonView(report: MetricsReport, layouts: readonly Resolved
     verdicts: verdictItems(report, layouts, 0),
     workloads: report.workloads,
     charts,
+    profiles: profilesView(report, profiles, layouts),
   };
 }

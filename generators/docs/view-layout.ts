@@ -8,7 +8,7 @@ import type { LayoutMetrics, MetricsReport, SwitchCost } from "../../emulator/me
 import type { CopyPhase, ResolvedLayout } from "../layout/types.js";
 import type { RegisterModel } from "../spec/model.js";
 import { formatValue } from "./svg-bars.js";
-import { rankOf } from "./view-comparison.js";
+import { comparedHosts, rankOf } from "./view-comparison.js";
 import { layoutHref, pageBase, registerLink, type Link, type PageBase } from "./view-common.js";
 import type { DiagramView } from "./view-register.js";
 
@@ -179,7 +179,7 @@ function pageSyncView(m: LayoutMetrics): PageSyncView | null {
 
 function hostRows(m: LayoutMetrics): HostRow[] {
   return m.workloads.flatMap((w) =>
-    w.hosts.map((h) => ({
+    comparedHosts(w.hosts).map((h) => ({
       workload: w.workload,
       profile: h.profile,
       mode: MODE_TEXT[h.mode] ?? h.mode,
