@@ -8,12 +8,13 @@ import { disasmCommand } from "./commands/disasm.js";
 import { docsCommand } from "./commands/docs.js";
 import { generateCommand } from "./commands/generate.js";
 import { metricsCommand } from "./commands/metrics.js";
+import { qemuCommand } from "./commands/qemu.js";
 import { runCommand } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { startCommand } from "./commands/start.js";
 import { validateCommand } from "./commands/validate.js";
 
-const commands = [validateCommand, generateCommand, runCommand, abCommand, metricsCommand, docsCommand, schemaCommand, startCommand, asmCommand, disasmCommand];
+const commands = [validateCommand, generateCommand, runCommand, abCommand, metricsCommand, docsCommand, schemaCommand, startCommand, asmCommand, disasmCommand, qemuCommand];
 
 await commands
   .reduce((y, add) => add(y), yargs(hideBin(process.argv)).scriptName("reglab"))

@@ -1,0 +1,202 @@
+/**
+ * Build a translated scenario (program.ts) with aarch64-linux-gnu-gcc, run it
+ * on qemu-system-aarch64 (-M virt,virtualization=on, semihosting exit, a
+ * timeout) and compare what it prints with the emulator's observables, as the
+ * A/B runner compares two layouts: scenario, line, observable, both values and
+ * the differing bits by field name (generators/spec/model.ts).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Handlebars from "handlebars";
+import { packageRoot } from "../../generators/paths.js";
+import { hex } from "../../generators/spec/bits.js";
+import type { RegisterIndex } from "../register-index.js";
+import type { Observable, ProgramView, Skipped, Translation } from "./program.js";
+
+export const QEMU = "qemu-system-aarch64";
+export const CC = "aarch64-linux-gnu-gcc";
+export const QEMU_TEMPLATES_DIR = "emulator/qemu/templates";
+export const QEMU_CPUS = ["max", "cortex-a57"] as const;
+export type QemuCpu = (typeof QEMU_CPUS)[number];
+
+/**
+ * Bits compared under a per-CPU rule rather than for equality: PSTATE bits
+ * that exception entry sets from features and SCTLR_ELx bits the scenarios do
+ * not control (the program leaves SCTLR_ELx at QEMU's reset values). A
+ * difference in these bits is reported as a note, never dropped.
+ */
+export const IMPDEF_BITS: Record<QemuCpu, readonly { readonly observable: RegExp; readonly mask: bigint; readonly why: string }[]> = {
+  max: [
+    {
+      observable: /SPSR|PSTATE/,
+      mask: (1n << 22n) | (1n << 12n),
+      why: "PAN (22) is set on exception entry when SCTLR_ELx.SPAN == 0 and SSBS (12) follows SCTLR_ELx.DSSBS: FEAT_PAN/FEAT_SSBS, which -cpu max has; SCTLR_ELx keeps QEMU's reset value",
+    },
+  ],
+  "cortex-a57": [],
+};
+
+export interface Mismatch {
+  readonly file: string;
+  readonly line: number;
+  readonly step: string;
+  readonly observable: string;
+  readonly emulator: string;
+  readonly qemu: string;
+  /** The differing bits by field name ("EC [31:26]: 0x16 -> 0x0", "bit 22"). */
+  readonly bits: readonly string[];
+}
+
+export interface QemuResult {
+  readonly file: string;
+  readonly cpu: QemuCpu;
+  readonly unsupported?: string;
+  /** Toolchain or QEMU failure (build error, timeout, no @END). */
+  readonly error?: string;
+  readonly compared: number;
+  readonly mismatches: readonly Mismatch[];
+  readonly notes: readonly string[];
+  readonly skipped: readonly Skipped[];
+  readonly output?: string;
+}
+
+export function haveTool(cmd: string): boolean {
+  return spawnSync(cmd, ["--version"], { stdio: "ignore" }).status === 0;
+}
+
+let compiled: { program: HandlebarsTemplateDelegate<ProgramView>; harness: HandlebarsTemplateDelegate<object> } | undefined;
+function templates() {
+  if (!compiled) {
+    const hb = Handlebars.create();
+    const load = (f: string) => readFileSync(join(packageRoot(), QEMU_TEMPLATES_DIR, f), "utf8");
+    const opts = { strict: true, knownHelpersOnly: true, noEscape: true };
+    compiled = { program: hb.compile<ProgramView>(load("program.S.hbs"), opts), harness: hb.compile<object>(load("harness.c.hbs"), opts) };
+  }
+  return compiled;
+}
+
+export function renderProgram(view: ProgramView): { asm: string; c: string } {
+  const t = templates();
+  return { asm: t.program(view), c: t.harness({}) };
+}
+
+/** Decode the bits that differ between a and b by the fields of register `reg`. */
+export function decodeBits(index: RegisterIndex, reg: string | undefined, a: bigint, b: bigint): string[] {
+  const diff = a ^ b;
+  if (diff === 0n) return [];
+  const r = reg ? index.byName.get(reg) : undefined;
+  const spec = r === undefined ? undefined : index.spec[r];
+  const out: string[] = [];
+  let rest = diff;
+  for (const f of spec?.fields ?? []) {
+    if ((f.mask & diff) === 0n) continue;
+    let lo = 0n;
+    while (((f.mask >> lo) & 1n) === 0n) lo++;
+    let hi = lo;
+    while (((f.mask >> (hi + 1n)) & 1n) === 1n) hi++;
+    out.push(`${f.name} [${hi === lo ? `${lo}` : `${hi}:${lo}`}]: ${hex((a & f.mask) >> lo)} -> ${hex((b & f.mask) >> lo)}`);
+    rest &= ~f.mask;
+  }
+  for (let bit = 0n; bit < 64n; bit++) if ((rest >> bit) & 1n) out.push(`bit ${bit}: ${(a >> bit) & 1n} -> ${(b >> bit) & 1n}`);
+  return out;
+}
+
+/** Parse "@V step name value" and "@E step el offset esr elr-insn spsr far" lines into observables keyed "step/name". */
+export function parseOutput(out: string): { values: Map<string, bigint>; exceptionSteps: Set<number>; ended: boolean } {
+  const values = new Map<string, bigint>();
+  const exceptionSteps = new Set<number>();
+  let ended = false;
+  for (const line of out.split(/\r?\n/)) {
+    const v = /^@V (\d+) (\S+) (0x[0-9a-f]+)$/.exec(line.trim());
+    if (v) values.set(`${v[1]}/${v[2]}`, BigInt(v[3] ?? 0));
+    const e = /^@E (\d+) (\d) (0x[0-9a-f]+) (0x[0-9a-f]+) (0x[0-9a-f]+) (0x[0-9a-f]+) (0x[0-9a-f]+)$/.exec(line.trim());
+    if (e) {
+      const step = Number(e[1]);
+      const el = `EL${e[2]}`;
+      exceptionSteps.add(step);
+      values.set(`${step}/exception.EL`, BigInt(e[2] ?? 0));
+      values.set(`${step}/exception.vector`, BigInt(e[3] ?? 0));
+      values.set(`${step}/exception.ESR_${el}`, BigInt(e[4] ?? 0));
+      values.set(`${step}/exception.ELR_${el}-insn`, BigInt(e[5] ?? 0));
+      values.set(`${step}/exception.SPSR_${el}`, BigInt(e[6] ?? 0));
+    }
+    if (line.trim() === "@END") ended = true;
+  }
+  return { values, exceptionSteps, ended };
+}
+
+export function compare(t: Translation, cpu: QemuCpu, index: RegisterIndex, out: string): Pick<QemuResult, "mismatches" | "notes" | "compared"> & { ended: boolean } {
+  const { values, exceptionSteps, ended } = parseOutput(out);
+  const mismatches: Mismatch[] = [];
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  const impdef = IMPDEF_BITS[cpu];
+  const mk = (o: Observable, emu: string, q: string, bits: string[]): Mismatch => ({ file: t.file, line: o.line, step: o.text, observable: o.name, emulator: emu, qemu: q, bits });
+  for (const o of t.observables) {
+    const key = `${o.step}/${o.name}`;
+    seen.add(key);
+    const q = values.get(key);
+    if (q === undefined) {
+      mismatches.push(mk(o, hex(o.value), "(not observed)", []));
+      continue;
+    }
+    let mask = 0n;
+    for (const rule of impdef) {
+      if (!rule.observable.test(o.name)) continue;
+      const d = (o.value ^ q) & rule.mask;
+      if (d !== 0n) notes.push(`${t.file}:${o.line}: ${o.name}: per-CPU rule (${cpu}) ${decodeBits(index, o.decodeAs, o.value & rule.mask, q & rule.mask).join(", ")}: ${rule.why}`);
+      mask |= rule.mask;
+    }
+    if (((o.value ^ q) & ~mask) !== 0n) mismatches.push(mk(o, hex(o.value), hex(q), decodeBits(index, o.decodeAs, o.value & ~mask, q & ~mask)));
+  }
+  // Exceptions QEMU took that the emulator did not.
+  const stepLine = new Map(t.observables.map((o) => [o.step, o] as const));
+  for (const step of exceptionSteps) {
+    const key = `${step}/exception.EL`;
+    if (seen.has(key)) continue;
+    const o = stepLine.get(step);
+    const el = values.get(key) ?? 0n;
+    const esrKey = `${step}/exception.ESR_EL${el}`;
+    mismatches.push({
+      file: t.file,
+      line: o?.line ?? 0,
+      step: o?.text ?? `step ${step}`,
+      observable: "exception",
+      emulator: "(none)",
+      qemu: `to EL${el} ESR ${hex(values.get(esrKey) ?? 0n)} vector +${hex(values.get(`${step}/exception.vector`) ?? 0n, 3)}`,
+      bits: [],
+    });
+  }
+  return { mismatches, notes, compared: t.observables.length, ended };
+}
+
+/** Build and run `t` on QEMU with `cpu` in `dir`; compare. */
+export function runOnQemu(t: Translation, cpu: QemuCpu, index: RegisterIndex, dir: string, timeoutMs = 8000): QemuResult {
+  const base = { file: t.file, cpu, skipped: t.skipped };
+  if (t.unsupported) return { ...base, unsupported: t.unsupported, compared: 0, mismatches: [], notes: [] };
+  mkdirSync(dir, { recursive: true });
+  const { asm, c } = renderProgram(t.view);
+  writeFileSync(join(dir, "program.S"), asm);
+  writeFileSync(join(dir, "harness.c"), c);
+  const cc = spawnSync(
+    CC,
+    ["-nostdlib", "-ffreestanding", "-static", "-mgeneral-regs-only", "-O1", "-Wl,-Ttext=0x40080000", "-Wl,--build-id=none", "-o", "prog.elf", "program.S", "harness.c"],
+    { cwd: dir, encoding: "utf8" },
+  );
+  if (cc.status !== 0) return { ...base, error: `build failed: ${cc.stdout}${cc.stderr}${cc.error ?? ""}`, compared: 0, mismatches: [], notes: [] };
+  const q = spawnSync(
+    QEMU,
+    ["-M", "virt,virtualization=on", "-cpu", cpu, "-nographic", "-monitor", "none", "-serial", "stdio", "-semihosting-config", "enable=on,target=native,userspace=on", "-kernel", "prog.elf"],
+    { cwd: dir, encoding: "utf8", timeout: timeoutMs, killSignal: "SIGKILL", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const output = `${q.stdout ?? ""}${q.stderr ?? ""}`;
+  writeFileSync(join(dir, `qemu-${cpu}.out`), output);
+  const r = compare(t, cpu, index, output);
+  const error = q.error ? `qemu: ${q.error.message}` : !r.ended ? `qemu exited (status ${q.status}) without reaching the end of the program` : undefined;
+  return { ...base, compared: r.compared, mismatches: r.mismatches, notes: r.notes, output, ...(error ? { error } : {}) };
+}
+
+export function mismatchText(m: Mismatch): string {
+  return `${m.file}:${m.line}: ${m.step}: ${m.observable}: emulator ${m.emulator}, QEMU ${m.qemu}${m.bits.length ? ` (${m.bits.join("; ")})` : ""}`;
+}
