@@ -73,10 +73,24 @@ export async function loadLayout(name: string): Promise<LayoutModule> {
   return load();
 }
 
+const abis = new WeakMap<LayoutModule, WeakMap<RegisterIndex, RegisterAbi>>();
+
+/**
+ * abiOf(layout, index), computed once per layout and index: A/B runs make two machines per
+ * scenario and the ABI (a map per ONE_REG id) cost more than running most scenarios.
+ */
+export function layoutAbi(layout: LayoutModule, index: RegisterIndex): RegisterAbi {
+  let byIndex = abis.get(layout);
+  if (!byIndex) abis.set(layout, (byIndex = new WeakMap()));
+  let abi = byIndex.get(index);
+  if (!abi) byIndex.set(index, (abi = abiOf(layout, index)));
+  return abi;
+}
+
 export function layoutMachine(model: RegisterModel, layout: LayoutModule, profile?: Profile): Machine {
   const index = registerIndex(model, profile);
   const vcpu = new Vcpu(index, new LayoutState(index, layout), { el2: layout.el2 });
-  return { name: layout.name, profile: profile?.name ?? DEFAULT_PROFILE, vcpu, api: new KvmApi(vcpu, abiOf(layout, index)), index };
+  return { name: layout.name, profile: profile?.name ?? DEFAULT_PROFILE, vcpu, api: new KvmApi(vcpu, layoutAbi(layout, index)), index };
 }
 
 /**

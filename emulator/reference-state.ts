@@ -5,7 +5,7 @@
  * is meant to be obviously right, not fast.
  */
 import type { RegisterIndex } from "./register-index.js";
-import { newCounters, type ArchState, type Counters } from "./state.js";
+import { newCounters, resetEach, type ArchState, type Counters, type ResetValues } from "./state.js";
 
 const M32 = 0xffffffffn;
 
@@ -32,6 +32,14 @@ export class NamedState implements ArchState {
   set(r: number, value: bigint): void {
     const bits = BigInt((this.index.bytes[r] ?? 8) * 8);
     this.values.set(this.name(r), value & ((1n << bits) - 1n));
+  }
+
+  resetRegisters(values: ResetValues): void {
+    resetEach(this, values);
+  }
+
+  resetTo(r: number, lo: number, hi: number): void {
+    this.put(r, lo, hi);
   }
 
   lo(r: number): number {

@@ -27,6 +27,24 @@ export function newCounters(): Counters {
   return { exceptions: 0, traps: 0, worldSwitches: 0, registersCopied: 0, bytesCopied: 0, copyRuns: 0, cacheLines: 0 };
 }
 
+/** Every register's reset value, by register number (vcpu.ts builds it once per register index). */
+export interface ResetValues {
+  readonly lo: Uint32Array;
+  readonly hi: Uint32Array;
+  /** Values that do not fit 64 bits: written with set(). */
+  readonly big: ReadonlyMap<number, bigint>;
+}
+
+/** What resetRegisters does by default: resetTo() (or set()) every register the storage has, in number order. */
+export function resetEach(state: ArchState, values: ResetValues): void {
+  for (let r = 0; r < values.lo.length; r++) {
+    if (!state.has(r)) continue;
+    const big = values.big.get(r);
+    if (big !== undefined) state.set(r, big);
+    else state.resetTo(r, values.lo[r] as number, values.hi[r] as number);
+  }
+}
+
 export interface ArchState {
   /** Whether this storage has the register at all (a layout without EL2 state has no EL2 registers). */
   has(r: number): boolean;
@@ -43,6 +61,13 @@ export interface ArchState {
   /** The same as a bigint (128-bit for V registers): for edges, never the hot path. */
   get(r: number): bigint;
   set(r: number, value: bigint): void;
+  /**
+   * What reset writes: `set(r, (hi << 32) | lo)`, without a BigInt (a register wider than 64 bits
+   * gets zero above). Reset writes every register of every vCPU A/B runs make.
+   */
+  resetTo(r: number, lo: number, hi: number): void;
+  /** Between beforeReset() and afterReset(): every register it has to its reset value (resetEach()). */
+  resetRegisters(values: ResetValues): void;
   /**
    * The virtual EL moved from EL2 to EL1/EL0 (`entry`) or back (`exit`); `e2h`
    * is the guest hypervisor's HCR_EL2.E2H, which decides whether EL2 values

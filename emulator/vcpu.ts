@@ -14,7 +14,7 @@ import { decode } from "./a64/decode.js";
 import type { Instruction } from "./a64/instruction.js";
 import { EC, esr, KVM_NR_PMU_COUNTERS, MODE, PSR, RESET_PSTATE_EL1, RESET_PSTATE_EL2, sys64Iss, VECTOR } from "./arch.js";
 import { CAN_READ, CAN_WRITE, encodingKey16, type RegisterIndex } from "./register-index.js";
-import type { ArchState } from "./state.js";
+import type { ArchState, ResetValues } from "./state.js";
 
 /** PSTATE fields MRS/MSR reach by encoding (Arm ARM C5.2: NZCV, DAIF, CurrentEL, SPSel). */
 const NZCV_KEY = encodingKey16({ op0: 3, op1: 3, crn: 4, crm: 2, op2: 0 });
@@ -46,6 +46,38 @@ const FP_ISS_AARCH64 = 0x1e00000;
 export interface VcpuOptions {
   /** The vCPU has (virtual) EL2: false for a layout that stores no EL2 state. */
   readonly el2: boolean;
+}
+
+/** Every register's reset value as reset() writes it, per register index: computed once, no BigInt per reset. */
+interface ResetImage extends ResetValues {
+  readonly lo: Uint32Array;
+  readonly hi: Uint32Array;
+  /** Values that do not fit 64 bits (none in the bundled specs): written as they are. */
+  readonly big: ReadonlyMap<number, bigint>;
+  readonly mdcrLo: number;
+  readonly mdcrHi: number;
+}
+
+const resetImages = new WeakMap<RegisterIndex, ResetImage>();
+
+function resetImage(index: RegisterIndex): ResetImage {
+  let image = resetImages.get(index);
+  if (image) return image;
+  const n = index.names.length;
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  const big = new Map<number, bigint>();
+  for (let r = 0; r < n; r++) {
+    const reset = index.spec[r]?.reset;
+    const v = typeof reset === "bigint" ? index.sanitize(r, reset) : 0n;
+    if (v >> 64n !== 0n || v < 0n) big.set(r, v);
+    lo[r] = Number(v & 0xffffffffn) >>> 0;
+    hi[r] = Number((v >> 32n) & 0xffffffffn) >>> 0;
+  }
+  const MDCR = index.find("MDCR_EL2") ?? -1;
+  const mdcr = MDCR >= 0 ? index.sanitize(MDCR, BigInt(KVM_NR_PMU_COUNTERS)) : 0n;
+  resetImages.set(index, (image = { lo, hi, big, mdcrLo: Number(mdcr & 0xffffffffn) >>> 0, mdcrHi: Number((mdcr >> 32n) & 0xffffffffn) >>> 0 }));
+  return image;
 }
 
 export class Vcpu {
@@ -145,16 +177,13 @@ export class Vcpu {
    */
   reset(): void {
     const { index, state } = this;
+    const image = resetImage(index);
     state.beforeReset();
-    for (let r = 0; r < index.names.length; r++) {
-      if (!state.has(r)) continue;
-      const reset = index.spec[r]?.reset;
-      state.set(r, typeof reset === "bigint" ? index.sanitize(r, reset) : 0n);
-    }
+    state.resetRegisters(image);
     // sys_regs.c reset_mdcr(): MDCR_EL2 = kvm->arch.nr_pmu_counters (HPMN = N, every other bit 0);
     // the spec says `unknown` because N is the VM's, and the model's VM has KVM_NR_PMU_COUNTERS.
     // Without FEAT_PMUv3 HPMN is RES0 (its field's feature): 0.
-    if (this.MDCR >= 0 && state.has(this.MDCR)) state.set(this.MDCR, index.sanitize(this.MDCR, BigInt(KVM_NR_PMU_COUNTERS)));
+    if (this.MDCR >= 0 && state.has(this.MDCR)) state.resetTo(this.MDCR, image.mdcrLo, image.mdcrHi);
     this.pstate = this.options.el2 ? RESET_PSTATE_EL2 : RESET_PSTATE_EL1;
     state.afterReset(this.options.el2, this.e2h);
   }

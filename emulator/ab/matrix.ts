@@ -6,9 +6,8 @@
  */
 import { DEFAULT_PROFILE, type Profile } from "../../generators/profile/model.js";
 import type { RegisterModel } from "../../generators/spec/model.js";
-import { abiOf } from "../kvm-api.js";
 import type { LayoutModule } from "../layout-module.js";
-import { layoutMachine, referenceMachine, registerIndex } from "../machine.js";
+import { layoutAbi, layoutMachine, referenceMachine, registerIndex } from "../machine.js";
 import { parseScenario } from "../scenario/parse.js";
 import { forAnyProfile, notForProfile } from "../scenario/profiles.js";
 import { runScenario, type RunRecord } from "../scenario/run.js";
@@ -68,7 +67,7 @@ export class Matrix {
     }
     const index = registerIndex(model, profile);
     const refRuns = new Map<string, RunRecord>();
-    for (const [k, l] of this.refs) refRuns.set(k, runScenario(s.scenario, referenceMachine(model, abiOf(l, index), profile)));
+    for (const [k, l] of this.refs) refRuns.set(k, runScenario(s.scenario, referenceMachine(model, layoutAbi(l, index), profile)));
     return this.layouts.map((l) => {
       const ref = refRuns.get(abiKey(l));
       const record = runScenario(s.scenario, layoutMachine(model, l, profile));

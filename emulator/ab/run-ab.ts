@@ -5,9 +5,8 @@
  */
 import type { Profile } from "../../generators/profile/model.js";
 import type { RegisterModel } from "../../generators/spec/model.js";
-import { abiOf } from "../kvm-api.js";
 import type { LayoutModule } from "../layout-module.js";
-import { layoutMachine, referenceMachine, registerIndex } from "../machine.js";
+import { layoutAbi, layoutMachine, referenceMachine, registerIndex } from "../machine.js";
 import type { Scenario } from "../scenario/parse.js";
 import { notForProfile } from "../scenario/profiles.js";
 import { runScenario } from "../scenario/run.js";
@@ -36,6 +35,17 @@ export interface PairReport {
   readonly cost: { readonly a: Counters; readonly b: Counters };
 }
 
+const abiDiffCache = new WeakMap<LayoutModule, WeakMap<LayoutModule, readonly AbiDiff[]>>();
+
+/** abiDiffs(a, b) once per pair: random A/B runs call runPair once per program. */
+function abiDiffsOf(a: LayoutModule, b: LayoutModule): AbiDiff[] {
+  let byB = abiDiffCache.get(a);
+  if (!byB) abiDiffCache.set(a, (byB = new WeakMap()));
+  let d = byB.get(b);
+  if (!d) byB.set(b, (d = abiDiffs(a, b)));
+  return [...d];
+}
+
 function outcome(diffs: number, refused: string | undefined): string {
   return refused ? `refused: ${refused}` : diffs === 0 ? "pass" : "diverged";
 }
@@ -57,7 +67,7 @@ export function runPair(model: RegisterModel, a: LayoutModule, b: LayoutModule, 
       continue;
     }
     const results = [a, b].map((layout) => {
-      const ref = runScenario(scenario, referenceMachine(model, abiOf(layout, index), profile));
+      const ref = runScenario(scenario, referenceMachine(model, layoutAbi(layout, index), profile));
       const rec = runScenario(scenario, layoutMachine(model, layout, profile));
       const diffs = behaviourDiffs(name, rec, ref);
       // An expect that fails on the reference is the scenario's own fault, but it still fails the run.
@@ -71,5 +81,5 @@ export function runPair(model: RegisterModel, a: LayoutModule, b: LayoutModule, 
     addCounters(cost.b, rb.rec.counters);
     outcomes.push({ scenario: name, a: outcome(ra.diffs.length, ra.rec.refused), b: outcome(rb.diffs.length, rb.rec.refused) });
   }
-  return { a: a.name, b: b.name, scenarios: outcomes, behaviour, abi: abiDiffs(a, b), cost };
+  return { a: a.name, b: b.name, scenarios: outcomes, behaviour, abi: abiDiffsOf(a, b), cost };
 }

@@ -138,11 +138,14 @@ export const NV2_EL1_REDIRECTS_SOURCE =
   "commit c35da11df40678d606064f75a7c2d747efa1b302 'target/arm: Handle FEAT_NV2 redirection of SPSR_EL2, ELR_EL2, ESR_EL2, FAR_EL2'";
 
 /** EL1 registers HCR_EL2.NV1 traps while NV2 is 0 (EffectiveHCR_EL2_NVx() == '011'). */
-export const NV1_TRAPPED: readonly string[] = ["VBAR_EL1", "ELR_EL1", "SPSR_EL1", "SCXTNUM_EL1"];
+export const NV1_TRAPPED: readonly string[] = ["VBAR_EL1", "ELR_EL1", "SPSR_EL1", "SCXTNUM_EL1", "TFSR_EL1"];
 export const NV1_TRAPPED_SOURCE =
   "Arm ARM ELR_EL1 accessor: 'if EffectiveHCR_EL2_NVx() == '011' then AArch64.SystemAccessTrap(EL2, 0x18); elsif ... IN " +
   "{'111'} then X[t, 64] = NVMem[0x230]' (arm.jonpalmisc.com/latest_sysreg/AArch64-elr_el1.html); Linux emulate-nested.c " +
-  "@48a710760e10: SR_TRAP(SYS_VBAR_EL1/SYS_ELR_EL1/SYS_SPSR_EL1, CGT_HCR_NV1_nNV2), SR_TRAP(SYS_SCXTNUM_EL1, CGT_HCR_NV1_nNV2_ENSCXT)";
+  "@48a710760e10: SR_TRAP(SYS_VBAR_EL1/SYS_ELR_EL1/SYS_SPSR_EL1, CGT_HCR_NV1_nNV2), SR_TRAP(SYS_SCXTNUM_EL1, CGT_HCR_NV1_nNV2_ENSCXT). " +
+  "TFSR_EL1 is not in Linux's table but traps too: QEMU target/arm/helper.c access_tfsr_el1() calls access_nv1(), from the commit " +
+  "'target/arm: Trap registers when HCR_EL2.{NV,NV1} == {1,1}', which lists VBAR_EL1, ELR_EL1, SPSR_EL1, SCXTNUM_EL1 and TFSR_EL1 " +
+  "from the Arm ARM accessors; test/qemu-nv.test.ts saw QEMU 10 trap MRS/MSR TFSR_EL1 (EC 0x18) at EL1 with NV,NV1 = 1,1";
 
 /** The host's configuration while the guest hypervisor runs at virtual EL2. */
 export interface HostTrapConfig {
