@@ -26,15 +26,47 @@
  *   register the current EL cannot read (and DAIF/SPSel/EL/PSTATE at EL0) is
  *   skipped and listed.
  * - Steps with no hardware meaning (onereg, reglist, getregs, setregs,
- *   expect errno/reglist) are skipped and listed. `el N` steps (the emulator
- *   changes EL without an exception return; on hardware only an ERET with a
- *   crafted SPSR/ELR could, which clobbers SPSR_EL2/ELR_EL2) are not in this
- *   slice: a scenario with one is refused.
+ *   expect errno/reglist) are skipped and listed; an x register or system
+ *   register such a step changed in the emulator (onereg get -> xN, onereg
+ *   set, setregs) is "tainted": its `expect` is skipped too. A KVM write of
+ *   PSTATE refuses the scenario.
+ * - `el N` (vcpu.ts setEl: PSTATE.EL/SP change, nothing else) is lowered:
+ *   downwards, an ERET (EL_DOWN) whose SPSR is EL N (h; EL0t) with the current
+ *   NZCV and DAIF (other PSTATE bits 0: PAN, SSBS, ALLINT, TCO, which the
+ *   emulator does not model) and whose ELR is the next step. That clobbers
+ *   SPSR_ELx/ELR_ELx, which nothing below EL x can observe: before every
+ *   downward transition (`el N`, an `eret` step) the harness snapshots ESR,
+ *   ELR, SPSR and FAR of the EL it leaves and of EL1 (harness.c hv_snapshot;
+ *   at EL2 with E2H == 1 through the _EL12 encodings). Upwards, a request call
+ *   (EL_UP: HVC #HV_REQUEST_IMM at EL1, SVC at EL0) goes to EL2 (from EL0 with
+ *   HCR_EL2.TGE == 0 via EL1, whose handler forwards it with an HVC); EL2's
+ *   handler (serve_request) puts back the snapshots of EL2 (and of EL1 when
+ *   the SVC went through it), the requester's x registers and NZCV, and
+ *   continues at the next step at EL2 with the requester's DAIF, or ERETs to
+ *   EL1h for `el 1`. An exception the scenario takes in between overwrites
+ *   those registers architecturally, as in the emulator. Refused: `el 1` with
+ *   HCR_EL2.TGE == 1 (no exception return reaches EL1) and `el` upwards with
+ *   HCR_EL2.HCD == 1 (HVC UNDEFINED).
+ * - `reset` always writes HCR_EL2 (RW, TGE, E2H decide what an exception
+ *   return reaches) and never a register the profile lacks (UNDEFINED) or the
+ *   harness's stacks (SP_EL0/1/2, never observed). A scenario that writes
+ *   SP_EL1/SP_EL2, or SP_EL0 and then runs at EL0 or in ELxt, is refused.
+ * - At EL2 with HCR_EL2.E2H == 1 an EL1 name reaches the EL2 register (Arm ARM
+ *   D13 redirection): an `expect` of an EL1 register reads it through its
+ *   _EL12 alias, and the VBAR shadow follows the register an MRS/MSR reaches.
+ *   An `expect` of a register whose read trap is on at EL1 (HCR_EL2.TRVM, ...)
+ *   or that the profile lacks is skipped; MRS of ELR_ELx is skipped (PC).
+ * - A scenario whose emulator run sets PSTATE.IL (an illegal ERET) is refused:
+ *   the harness's next instruction, not the scenario's, would take the
+ *   Illegal Execution state exception.
  * - A scenario that turns address translation on (SCTLR_EL2.M set at any point of
  *   the emulator's run, SCTLR_EL1.M or HCR_EL2.VM set while it runs below EL2) is refused: the program
  *   builds no translation tables yet.
  * - x28 is the harness's (the handler's branch register): a scenario that sets
  *   or reads x28 is refused. SP belongs to the harness too.
+ * - FAR: an exception's FAR_ELx is compared only when the emulator's record
+ *   gives one; the exceptions it models (HVC, SVC, SMC, trapped MSR/MRS,
+ *   UNDEFINED) leave FAR_ELx UNKNOWN (Arm ARM FAR_EL2), so none does today.
  */
 import { hex } from "../../generators/spec/bits.js";
 import type { Encoding } from "../../generators/spec/model.js";
@@ -78,7 +110,12 @@ export interface ProgramView {
   readonly names: readonly { readonly label: string; readonly text: string }[];
   readonly shadowVbarEl2: string;
   readonly shadowVbarEl1: string;
+  /** The immediate of the harness's `el N` request calls (SVC/HVC), hex digits. */
+  readonly requestImm: string;
 }
+
+/** The immediate of the harness's own SVC/HVC for an `el N` step upwards (harness.c.hbs serve_request). */
+export const HV_REQUEST_IMM = 0x4a5;
 
 export const RESERVED_X = 28;
 /** Bits that turn on address translation: a scenario that sets one needs page tables the program does not build yet. */
@@ -93,6 +130,11 @@ const MASK64 = (1n << 64n) - 1n;
 
 export function sysregOperand(e: Encoding): string {
   return `S${e.op0}_${e.op1}_C${e.crn}_C${e.crm}_${e.op2}`;
+}
+
+/** The MRS/MSR operand of a 16-bit encoding key (register-index.ts encodingKey16: op0[1:0], op1, CRn, CRm, op2). */
+function keyOperand(key: number): string {
+  return `S${(key >> 14) & 3}_${(key >> 11) & 7}_C${(key >> 7) & 15}_C${(key >> 3) & 15}_${key & 7}`;
 }
 
 function movSequence(n: number, v: bigint): string[] {
@@ -118,25 +160,59 @@ export function translate(s: Scenario, m: Machine): Translation {
   let unsupported: string | undefined;
 
   // The emulator's side: EL, PC and the register values before and after every step.
-  const before: { el: number; pc: bigint }[] = [];
-  const after: { el: number; pc: bigint; x: bigint[]; pstate: number; regs: Map<number, bigint> }[] = [];
-  let prev = { el: m.vcpu.el, pc: m.vcpu.pc };
+  const hcr = index.byName.get("HCR_EL2");
+  const hcrBit = (mm: Machine, name: string): boolean => {
+    const b = index.fieldBit("HCR_EL2", name);
+    return hcr !== undefined && b >= 0 && mm.vcpu.state.has(hcr) && ((mm.vcpu.state.get(hcr) >> BigInt(b)) & 1n) === 1n;
+  };
+  // A read trap (HCR_EL2.TRVM, ...: the register's spec) that is on: the harness cannot read the register at EL1.
+  const readTrapped = (mm: Machine, r: number): boolean =>
+    (index.readTraps[r] ?? []).some((t) => mm.vcpu.state.has(t.reg) && Number((mm.vcpu.state.get(t.reg) >> BigInt(t.bit)) & 1n) === t.when);
+  const trappedNow = (mm: Machine): Set<number> => {
+    const out = new Set<number>();
+    if (mm.vcpu.el === 1) for (const r of named) if (readTrapped(mm, r)) out.add(r);
+    return out;
+  };
+  const snap = (mm: Machine) => ({
+    el: mm.vcpu.el,
+    pc: mm.vcpu.pc,
+    e2h: mm.vcpu.e2h,
+    tge: hcrBit(mm, "TGE"),
+    hcd: hcrBit(mm, "HCD"),
+    spsel: mm.vcpu.pstate & 1,
+    il: (mm.vcpu.pstate & (1 << 20)) !== 0,
+    trapped: trappedNow(mm),
+  });
+  const before: ReturnType<typeof snap>[] = [];
+  const after: (ReturnType<typeof snap> & { x: bigint[]; pstate: number; regs: Map<number, bigint> })[] = [];
   const named = new Set<number>();
   const noteReg = (r: number | undefined) => {
     if (r !== undefined && r >= 0 && index.spec[r]?.encoding) named.add(r);
   };
+  // HCR_EL2 always: its RW, TGE, E2H decide what an exception return to EL1 or EL0 (an `eret`,
+  // an `el N` step) reaches, so QEMU's reset value must not stand in for the emulator's.
+  noteReg(index.byName.get("HCR_EL2"));
   for (const step of s.steps) {
     if (step.op === "expect" && step.lhs.kind === "reg") noteReg(step.lhs.r);
     if (step.op === "insn" && (isMrs(step.word) || isMsrReg(step.word))) noteReg((index.byEncoding[sysKey(step.word)] ?? 0) - 1);
   }
+  let prev = snap(m);
   const resetValues = new Map<number, bigint>();
+  // SP_EL0, SP_EL1 and SP_EL2 are the harness's stacks (its vectors and preambles run on them):
+  // `reset` does not write them and they are not observed.
+  const harnessSp = new Set(["SP_EL0", "SP_EL1", "SP_EL2"].flatMap((n) => index.byName.get(n) ?? []));
+  const spEl0 = index.byName.get("SP_EL0") ?? -1;
   let mmuOn: string | undefined;
+  let illegal: string | undefined;
   const record = runScenario(s, m, (step, mm) => {
+    // Arm ARM D1.x "Illegal Execution state": with PSTATE.IL set the next instruction takes an
+    // Illegal Execution state exception, and on hardware that is the harness's own next instruction.
+    if ((mm.vcpu.pstate & (1 << 20)) !== 0) illegal ??= `line ${step.line}: '${step.text}' sets PSTATE.IL (illegal exception return): the harness's next instruction, not the scenario's, would take the Illegal Execution state exception`;
     before.push(prev);
     const regs = new Map<number, bigint>();
     if (step.op === "expect" && step.lhs.kind === "reg" && mm.vcpu.state.has(step.lhs.r)) regs.set(step.lhs.r, mm.vcpu.state.get(step.lhs.r));
-    after.push({ el: mm.vcpu.el, pc: mm.vcpu.pc, x: Array.from({ length: 31 }, (_, n) => mm.vcpu.x(n)), pstate: mm.vcpu.pstate, regs });
-    prev = { el: mm.vcpu.el, pc: mm.vcpu.pc };
+    after.push({ ...snap(mm), x: Array.from({ length: 31 }, (_, n) => mm.vcpu.x(n)), pstate: mm.vcpu.pstate, regs });
+    prev = snap(mm);
     if (!mmuOn) {
       for (const [name, bit, what, below] of MMU_BITS) {
         const r = index.byName.get(name);
@@ -150,6 +226,7 @@ export function translate(s: Scenario, m: Machine): Translation {
   });
   if (record.refused) unsupported = `the emulator refused it: ${record.refused}`;
   unsupported ??= mmuOn;
+  unsupported ??= illegal;
 
   const observables: Observable[] = [];
   const names: { label: string; text: string }[] = [];
@@ -165,19 +242,63 @@ export function translate(s: Scenario, m: Machine): Translation {
     const out: string[] = [];
     for (const r of [...named].sort((a, b) => a - b)) {
       const spec = index.spec[r];
-      if (!spec?.encoding || !m.vcpu.state.has(r)) continue;
+      // A register of a feature the profile lacks is UNDEFINED (the emulator's index.implemented): not written.
+      if (!spec?.encoding || !m.vcpu.state.has(r) || index.implemented[r] !== 1) continue;
       const acc = spec.access[2];
       if (acc !== "rw" && acc !== "wo") continue;
       const v = resetValues.get(r) ?? 0n;
       if (r === vbarEl2 || r === vbarEl1) continue; // the shadow holds the scenario's value
+      if (harnessSp.has(r)) continue; // the harness's stacks
       out.push(`/* ${spec.name} = ${hex(v)} (the emulator's reset value) */`, ...movSequence(0, v), `msr ${sysregOperand(spec.encoding)}, x0`);
     }
     return out;
   };
 
+  // The _EL12 encoding of each EL1 register that has one (FEAT_VHE's aliases, when the vCPU has them).
+  const el12 = new Map<number, string>();
+  index.aliasByEncoding.forEach((t, key) => {
+    if (t > 0 && index.aliasImplemented[key] === 1) el12.set(t - 1, keyOperand(key));
+  });
+  // The register an MRS/MSR of `key` reaches at `el`: Arm ARM D13 E2H redirection of the EL1 names
+  // and the _EL12 aliases at EL2 with HCR_EL2.E2H == 1 (the emulator's own rule: vcpu.ts sysreg()).
+  const reached = (key: number, atEl: number, e2h: boolean): number => {
+    const alias = (index.aliasByEncoding[key] ?? 0) - 1;
+    if (alias >= 0) return atEl === 2 && e2h && index.aliasImplemented[key] === 1 ? alias : -1;
+    const r = (index.byEncoding[key] ?? 0) - 1;
+    return r >= 0 && atEl === 2 && e2h && (index.redirect[r] ?? -1) >= 0 ? (index.redirect[r] ?? r) : r;
+  };
+  // How the harness reads register r itself at `atEl` (an `expect`): its own encoding, but at EL2 with
+  // E2H == 1 an EL1 register that its name would redirect is read through its _EL12 alias.
+  const readOperand = (r: number, atEl: number, e2h: boolean): string | undefined => {
+    const enc = index.spec[r]?.encoding;
+    if (!enc) return undefined;
+    return atEl === 2 && e2h && (index.redirect[r] ?? -1) >= 0 ? el12.get(r) : sysregOperand(enc);
+  };
+  // The VBARs the harness installs at `atEl`: [operand, shadow, register].
+  const vbars = (atEl: number, e2h: boolean): (readonly [string, string, number])[] =>
+    atEl === 2
+      ? [
+          ["vbar_el2", "hv_shadow_vbar_el2", vbarEl2],
+          [e2h ? "S3_5_C12_C0_0" : "vbar_el1", "hv_shadow_vbar_el1", vbarEl1],
+        ]
+      : atEl === 1
+        ? [["vbar_el1", "hv_shadow_vbar_el1", vbarEl1]]
+        : [];
+
+  // Values a skipped KVM API step (onereg set/get, setregs) changed in the emulator but not on
+  // hardware: an `expect` of them has no hardware meaning. Keyed "xN" or the register's name.
+  const tainted = new Set<string>();
+  // The register whose MRS last wrote xN: an `expect xN` difference is decoded by its fields (and per-CPU rules).
+  const lastMrs = new Map<number, string>();
+  // SP_EL0 is the harness's stack at EL0 and in ELxt: a scenario that writes it and then runs there is refused.
+  const spEl0Written = s.steps.some((st) => st.op === "insn" && isMsrReg(st.word) && (index.byEncoding[sysKey(st.word)] ?? 0) - 1 === spEl0);
+  if (spEl0Written && before.some((b) => b.el === 0 || b.spsel === 0)) unsupported ??= "it sets SP_EL0 and runs at EL0 or in ELxt, where SP_EL0 is the harness's stack";
+
   s.steps.forEach((step: Step, i) => {
     const asm: string[] = [];
-    const el = before[i]?.el ?? 2;
+    const bef = before[i];
+    const el = bef?.el ?? 2;
+    const e2hBefore = bef?.e2h ?? false;
     const aft = after[i];
     const skip = (why: string) => skipped.push({ line: step.line, text: step.text, why });
     const observe = (name: string, value: bigint, decodeAs?: string) =>
@@ -188,11 +309,30 @@ export function translate(s: Scenario, m: Machine): Translation {
         asm.push("msr daifset, #0xf", "msr spsel, #1", "msr nzcv, xzr", ...resetRegs());
         for (let n = 0; n <= 30; n++) if (n !== RESERVED_X) asm.push(`mov x${n}, xzr`);
         break;
-      case "el":
-        unsupported ??= `line ${step.line}: '${step.text}' changes EL without an exception return (not in this slice)`;
+      case "el": {
+        // The emulator's `el N` (vcpu.ts setEl) changes PSTATE.{EL,SP} only: lowered to an ERET
+        // downwards, to a request call upwards (program.S.hbs EL_DOWN/EL_UP, harness.c.hbs).
+        const to = step.el;
+        const next = `hv_next_${i}`;
+        if (to === el) {
+          if (to > 0) asm.push("msr spsel, #1");
+          break;
+        }
+        // IllegalExceptionReturn(): a return to EL1 with HCR_EL2.TGE == 1 is illegal (Arm ARM D1.x).
+        if (to === 1 && bef?.tge) unsupported ??= `line ${step.line}: '${step.text}' with HCR_EL2.TGE == 1: no exception return reaches EL1`;
+        // HVC is UNDEFINED with HCR_EL2.HCD == 1 (Arm ARM C6.2 HVC): the request could not reach EL2.
+        if (to > el && bef?.hcd && (el === 1 || !bef.tge)) unsupported ??= `line ${step.line}: '${step.text}' with HCR_EL2.HCD == 1: the harness's HVC is UNDEFINED`;
+        asm.push(`STEP ${i}, hv_insn_${i}, ${next}`, `hv_insn_${i}:`);
+        for (const [op, shadow] of vbars(el, e2hBefore)) asm.push(`VBAR_INSTALL ${op}, ${shadow}`);
+        if (to < el) asm.push(`EL_DOWN ${to}, ${next}`);
+        else asm.push(`EL_UP ${to}, ${el === 0 ? "svc" : "hvc"}`);
+        asm.push(`${next}:`);
         break;
+      }
       case "set-x":
         if (step.n === RESERVED_X) unsupported ??= `line ${step.line}: x${RESERVED_X} is the harness's`;
+        tainted.delete(`x${step.n}`);
+        lastMrs.delete(step.n);
         asm.push(...movSequence(step.n, step.value));
         break;
       case "set-pc":
@@ -203,15 +343,27 @@ export function translate(s: Scenario, m: Machine): Translation {
         const insnLabel = `hv_insn_${i}`;
         const next = `hv_next_${i}`;
         const key = sysKey(w);
-        const reg = isMrs(w) || isMsrReg(w) ? (index.byEncoding[key] ?? 0) - 1 : -1;
-        const isVbar = reg >= 0 && (reg === vbarEl2 || reg === vbarEl1);
+        const reg = isMrs(w) || isMsrReg(w) ? reached(key, el, e2hBefore) : -1;
         if (isMrs(w) && (w & 31) === RESERVED_X) unsupported ??= `line ${step.line}: x${RESERVED_X} is the harness's`;
+        if (isMsrReg(w) && harnessSp.has(reg) && reg !== spEl0) unsupported ??= `line ${step.line}: ${index.names[reg] ?? "SP"} is the harness's stack`;
+        const regName = reg >= 0 ? (index.names[reg] ?? "") : "";
+        if (isMsrReg(w) && reg >= 0) tainted.delete(regName);
+        if (isMrs(w) && (w & 31) !== 31) {
+          const rt = w & 31;
+          // An MRS of a value the hardware does not have (a KVM API write, an ELR, a harness stack) passes it on.
+          if (reg < 0 || tainted.has(regName) || /^ELR_EL/.test(regName) || harnessSp.has(reg)) tainted.add(`x${rt}`);
+          else tainted.delete(`x${rt}`);
+          if (reg >= 0) lastMrs.set(rt, regName);
+          else lastMrs.delete(rt);
+        }
         asm.push(`STEP ${i}, ${insnLabel}, ${next}`);
-        if (!isVbar) {
-          if (el === 2) asm.push("VBAR_INSTALL 2", "VBAR_INSTALL 1");
-          else if (el === 1) asm.push("VBAR_INSTALL 1");
-        } else if (isMrs(w)) asm.push(`VBAR_SHADOW ${reg === vbarEl2 ? 2 : 1}`);
-        if (isEret(w) && el >= 1) asm.push(`ELR_TO ${el}, ${next}`);
+        // The harness's vectors everywhere but in the VBAR the instruction reaches: an MSR writes
+        // it (the next preamble moves the value written into the shadow), an MRS reads the shadow.
+        for (const [op, shadow, r] of vbars(el, e2hBefore)) {
+          if (r !== reg) asm.push(`VBAR_INSTALL ${op}, ${shadow}`);
+          else if (isMrs(w)) asm.push(`VBAR_SHADOW ${op}, ${shadow}`);
+        }
+        if (isEret(w) && el >= 1) asm.push("SNAPSHOT", `ELR_TO ${el}, ${next}`);
         asm.push(`${insnLabel}: .inst ${hex(w, 8)}`);
         asm.push(`${next}:`);
         const rec = record.steps[i]?.result ?? "";
@@ -224,6 +376,14 @@ export function translate(s: Scenario, m: Machine): Translation {
           observe(`exception.ESR_${elName}`, BigInt(esr), `ESR_${elName}`);
           observe(`exception.ELR_${elName}-insn`, (BigInt(elr) - (before[i]?.pc ?? 0n)) & MASK64);
           observe(`exception.SPSR_${elName}`, BigInt(spsr), `SPSR_${elName}`);
+          // FAR only where the emulator's record gives one: the exceptions it models leave FAR_ELx
+          // UNKNOWN (Arm ARM FAR_EL2: "UNKNOWN" for exceptions other than aborts, PC/watchpoint faults).
+          const far = / FAR (0x[0-9a-f]+)/.exec(rec);
+          if (far?.[1]) observe(`exception.FAR_${elName}`, BigInt(far[1]), `FAR_${elName}`);
+        } else if (isMrs(w) && aft && reg >= 0 && /^ELR_EL/.test(regName)) {
+          skip(`${regName}: PC-dependent (the exception record compares ELR relative to the instruction)`);
+        } else if (isMrs(w) && aft && (harnessSp.has(reg) || tainted.has(regName))) {
+          skip(`${regName}: ${harnessSp.has(reg) ? "the harness's stack pointer" : "set by a KVM API step the program skips"}`);
         } else if (isMrs(w) && aft) {
           const rt = w & 31;
           if (rt !== 31) {
@@ -252,7 +412,11 @@ export function translate(s: Scenario, m: Machine): Translation {
               unsupported ??= `line ${step.line}: x${RESERVED_X} is the harness's`;
               break;
             }
-            observe(`x${lhs.n}`, a.x[lhs.n] ?? 0n);
+            if (tainted.has(`x${lhs.n}`)) {
+              skip(`x${lhs.n}: its value comes from a step the program skips or cannot reproduce (KVM API, ELR, harness stack)`);
+              break;
+            }
+            observe(`x${lhs.n}`, a.x[lhs.n] ?? 0n, lastMrs.get(lhs.n));
             asm.push(`REPORT_SLOT ${i}, ${nameLabel(`x${lhs.n}`)}, ${lhs.n}`);
             break;
           case "nzcv":
@@ -308,9 +472,30 @@ export function translate(s: Scenario, m: Machine): Translation {
               skip(`${name}: not readable at EL${curEl}`);
               break;
             }
+            if (harnessSp.has(lhs.r) || (lhs.r === spEl0 && curEl === 0)) {
+              skip(`${name}: the harness's stack pointer`);
+              break;
+            }
+            if (tainted.has(name)) {
+              skip(`${name}: set by a KVM API step the program skips`);
+              break;
+            }
+            if (index.implemented[lhs.r] !== 1) {
+              skip(`${name}: not implemented under this profile (reading it is UNDEFINED)`);
+              break;
+            }
+            if (a.trapped.has(lhs.r)) {
+              skip(`${name}: reading it at EL1 traps to EL2 now (its read trap, e.g. HCR_EL2.TRVM, is on)`);
+              break;
+            }
+            const operand = readOperand(lhs.r, curEl, a.e2h);
+            if (!operand) {
+              skip(`${name}: at EL2 with E2H == 1 its name reaches the EL2 register, and it has no _EL12 alias`);
+              break;
+            }
             observe(name, a.regs.get(lhs.r) ?? 0n, name);
-            if (lhs.r === vbarEl2 || lhs.r === vbarEl1) asm.push(`VBAR_SHADOW ${lhs.r === vbarEl2 ? 2 : 1}`);
-            asm.push(`REPORT_SYS ${i}, ${nameLabel(name)}, ${sysregOperand(spec.encoding)}`);
+            for (const [op, shadow, r] of vbars(curEl, a.e2h)) if (r === lhs.r) asm.push(`VBAR_SHADOW ${op}, ${shadow}`);
+            asm.push(`REPORT_SYS ${i}, ${nameLabel(name)}, ${operand}`);
             break;
           }
         }
@@ -318,6 +503,21 @@ export function translate(s: Scenario, m: Machine): Translation {
       }
       default:
         skip(`${step.op}: no hardware meaning (KVM userspace API)`);
+        if (step.op === "onereg-get") tainted.add(`x${step.dst}`);
+        if (step.op === "onereg-set") {
+          if (step.target.kind === "name") tainted.add(/^X\d+$/i.test(step.target.name) ? step.target.name.toLowerCase() : step.target.name.toUpperCase());
+          // PSTATE written behind the program's back: the EL, SP and flags on hardware would no longer be the emulator's.
+          if (step.target.kind === "name" && /^PSTATE$/i.test(step.target.name)) unsupported ??= `line ${step.line}: KVM_SET_ONE_REG of PSTATE has no hardware meaning`;
+          else {
+            // By id: the register the ABI maps it to (a core register: any x register, to be safe).
+            const r = step.target.kind === "id" ? m.api.abi.idToReg.get(step.target.id) : undefined;
+            const name = r === undefined ? undefined : index.names[r];
+            if (name && !/^X\d+$/i.test(name)) tainted.add(name.toUpperCase());
+            else for (let n = 0; n < 31; n++) tainted.add(`x${n}`);
+          }
+        }
+        if (step.op === "setregs" && step.edits.some((e) => /^PSTATE$/i.test(e.name))) unsupported ??= `line ${step.line}: KVM_SET_REGS of PSTATE has no hardware meaning`;
+        if (step.op === "setregs") for (const e of step.edits) tainted.add(/^X\d+$/i.test(e.name) ? e.name.toLowerCase() : e.name.toUpperCase());
     }
     steps.push({ line: step.line, text: step.text.replace(/\*\//g, "* /"), asm: [`hv_step_${i}:`, ...asm] });
   });
@@ -325,6 +525,14 @@ export function translate(s: Scenario, m: Machine): Translation {
 
   const shadow = (r: number) => hex(resetValues.get(r) ?? 0n);
   const vectors = Array.from({ length: 16 }, (_, k) => hex(k * 0x80, 3));
-  const view: ProgramView = { file: s.file, steps, vectors, names, shadowVbarEl2: shadow(vbarEl2), shadowVbarEl1: shadow(vbarEl1) };
+  const view: ProgramView = {
+    file: s.file,
+    steps,
+    vectors,
+    names,
+    shadowVbarEl2: shadow(vbarEl2),
+    shadowVbarEl1: shadow(vbarEl1),
+    requestImm: HV_REQUEST_IMM.toString(16),
+  };
   return { file: s.file, record, observables, skipped, ...(unsupported ? { unsupported } : {}), view };
 }

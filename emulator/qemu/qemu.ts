@@ -5,37 +5,24 @@
  * A/B runner compares two layouts: scenario, line, observable, both values and
  * the differing bits by field name (generators/spec/model.ts).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
 import { packageRoot } from "../../generators/paths.js";
 import { hex } from "../../generators/spec/bits.js";
 import type { RegisterIndex } from "../register-index.js";
+import { CPUS, QEMU_CPUS, type QemuCpu } from "./cpus.js";
 import type { Observable, ProgramView, Skipped, Translation } from "./program.js";
+
+export { CPUS, QEMU_CPUS, type QemuCpu };
 
 export const QEMU = "qemu-system-aarch64";
 export const CC = "aarch64-linux-gnu-gcc";
 export const QEMU_TEMPLATES_DIR = "emulator/qemu/templates";
-export const QEMU_CPUS = ["max", "cortex-a57"] as const;
-export type QemuCpu = (typeof QEMU_CPUS)[number];
 
-/**
- * Bits compared under a per-CPU rule rather than for equality: PSTATE bits
- * that exception entry sets from features and SCTLR_ELx bits the scenarios do
- * not control (the program leaves SCTLR_ELx at QEMU's reset values). A
- * difference in these bits is reported as a note, never dropped.
- */
-export const IMPDEF_BITS: Record<QemuCpu, readonly { readonly observable: RegExp; readonly mask: bigint; readonly why: string }[]> = {
-  max: [
-    {
-      observable: /SPSR|PSTATE/,
-      mask: (1n << 22n) | (1n << 12n),
-      why: "PAN (22) is set on exception entry when SCTLR_ELx.SPAN == 0 and SSBS (12) follows SCTLR_ELx.DSSBS: FEAT_PAN/FEAT_SSBS, which -cpu max has; SCTLR_ELx keeps QEMU's reset value",
-    },
-  ],
-  "cortex-a57": [],
-};
+/** The per-CPU bit rules (cpus.ts), by CPU: kept for callers of the first slice. */
+export const IMPDEF_BITS = Object.fromEntries(QEMU_CPUS.map((c) => [c, CPUS[c].rules])) as Record<QemuCpu, (typeof CPUS)[QemuCpu]["rules"]>;
 
 export interface Mismatch {
   readonly file: string;
@@ -59,6 +46,8 @@ export interface QemuResult {
   readonly notes: readonly string[];
   readonly skipped: readonly Skipped[];
   readonly output?: string;
+  /** The reglab profile the emulator side ran under (cpus.ts). */
+  readonly profile?: string;
 }
 
 export function haveTool(cmd: string): boolean {
@@ -78,7 +67,7 @@ function templates() {
 
 export function renderProgram(view: ProgramView): { asm: string; c: string } {
   const t = templates();
-  return { asm: t.program(view), c: t.harness({}) };
+  return { asm: t.program(view), c: t.harness(view) };
 }
 
 /** Decode the bits that differ between a and b by the fields of register `reg`. */
@@ -111,6 +100,9 @@ export function parseOutput(out: string): { values: Map<string, bigint>; excepti
     const v = /^@V (\d+) (\S+) (0x[0-9a-f]+)$/.exec(line.trim());
     if (v) values.set(`${v[1]}/${v[2]}`, BigInt(v[3] ?? 0));
     const e = /^@E (\d+) (\d) (0x[0-9a-f]+) (0x[0-9a-f]+) (0x[0-9a-f]+) (0x[0-9a-f]+) (0x[0-9a-f]+)$/.exec(line.trim());
+    // FAR is compared only where the emulator records one (an exception that sets FAR_ELx): for the
+    // exceptions it models (HVC, SVC, SMC, trapped MSR/MRS, UNDEFINED, illegal state) the Arm ARM
+    // leaves FAR_ELx UNKNOWN, so program.ts observes exception.FAR_ELx only when the record has a FAR.
     if (e) {
       const step = Number(e[1]);
       const el = `EL${e[2]}`;
@@ -120,6 +112,7 @@ export function parseOutput(out: string): { values: Map<string, bigint>; excepti
       values.set(`${step}/exception.ESR_${el}`, BigInt(e[4] ?? 0));
       values.set(`${step}/exception.ELR_${el}-insn`, BigInt(e[5] ?? 0));
       values.set(`${step}/exception.SPSR_${el}`, BigInt(e[6] ?? 0));
+      values.set(`${step}/exception.FAR_${el}`, BigInt(e[7] ?? 0));
     }
     if (line.trim() === "@END") ended = true;
   }
@@ -131,7 +124,7 @@ export function compare(t: Translation, cpu: QemuCpu, index: RegisterIndex, out:
   const mismatches: Mismatch[] = [];
   const notes: string[] = [];
   const seen = new Set<string>();
-  const impdef = IMPDEF_BITS[cpu];
+  const impdef = CPUS[cpu].rules;
   const mk = (o: Observable, emu: string, q: string, bits: string[]): Mismatch => ({ file: t.file, line: o.line, step: o.text, observable: o.name, emulator: emu, qemu: q, bits });
   for (const o of t.observables) {
     const key = `${o.step}/${o.name}`;
@@ -142,10 +135,14 @@ export function compare(t: Translation, cpu: QemuCpu, index: RegisterIndex, out:
       continue;
     }
     let mask = 0n;
+    const reg = o.decodeAs ?? o.name;
     for (const rule of impdef) {
-      if (!rule.observable.test(o.name)) continue;
+      if (!rule.registers.includes(reg)) continue;
       const d = (o.value ^ q) & rule.mask;
-      if (d !== 0n) notes.push(`${t.file}:${o.line}: ${o.name}: per-CPU rule (${cpu}) ${decodeBits(index, o.decodeAs, o.value & rule.mask, q & rule.mask).join(", ")}: ${rule.why}`);
+      if (d !== 0n) {
+        const diff = decodeBits(index, o.decodeAs, o.value & rule.mask, q & rule.mask).join(", ");
+        notes.push(`${t.file}:${o.line}: ${o.name}: per-CPU rule (${cpu}, ${reg} ${rule.bits}) ${diff}: ${rule.why} [${rule.source}]`);
+      }
       mask |= rule.mask;
     }
     if (((o.value ^ q) & ~mask) !== 0n) mismatches.push(mk(o, hex(o.value), hex(q), decodeBits(index, o.decodeAs, o.value & ~mask, q & ~mask)));
@@ -171,30 +168,95 @@ export function compare(t: Translation, cpu: QemuCpu, index: RegisterIndex, out:
   return { mismatches, notes, compared: t.observables.length, ended };
 }
 
-/** Build and run `t` on QEMU with `cpu` in `dir`; compare. */
-export function runOnQemu(t: Translation, cpu: QemuCpu, index: RegisterIndex, dir: string, timeoutMs = 8000): QemuResult {
-  const base = { file: t.file, cpu, skipped: t.skipped };
-  if (t.unsupported) return { ...base, unsupported: t.unsupported, compared: 0, mismatches: [], notes: [] };
+/** The command lines of one run (cpus.ts gives -M and -cpu). */
+function commands(cpu: QemuCpu): { cc: string[]; qemu: string[] } {
+  const p = CPUS[cpu];
+  return {
+    cc: ["-nostdlib", "-ffreestanding", "-static", "-mgeneral-regs-only", "-O1", "-Wl,-Ttext=0x40080000", "-Wl,--build-id=none", "-o", "prog.elf", "program.S", "harness.c"],
+    qemu: ["-M", p.machine, "-cpu", p.cpuArg, "-nographic", "-monitor", "none", "-serial", "stdio", "-semihosting-config", "enable=on,target=native,userspace=on", "-kernel", "prog.elf"],
+  };
+}
+
+function prepare(t: Translation, dir: string): void {
   mkdirSync(dir, { recursive: true });
   const { asm, c } = renderProgram(t.view);
   writeFileSync(join(dir, "program.S"), asm);
   writeFileSync(join(dir, "harness.c"), c);
-  const cc = spawnSync(
-    CC,
-    ["-nostdlib", "-ffreestanding", "-static", "-mgeneral-regs-only", "-O1", "-Wl,-Ttext=0x40080000", "-Wl,--build-id=none", "-o", "prog.elf", "program.S", "harness.c"],
-    { cwd: dir, encoding: "utf8" },
-  );
-  if (cc.status !== 0) return { ...base, error: `build failed: ${cc.stdout}${cc.stderr}${cc.error ?? ""}`, compared: 0, mismatches: [], notes: [] };
-  const q = spawnSync(
-    QEMU,
-    ["-M", "virt,virtualization=on", "-cpu", cpu, "-nographic", "-monitor", "none", "-serial", "stdio", "-semihosting-config", "enable=on,target=native,userspace=on", "-kernel", "prog.elf"],
-    { cwd: dir, encoding: "utf8", timeout: timeoutMs, killSignal: "SIGKILL", stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const output = `${q.stdout ?? ""}${q.stderr ?? ""}`;
+}
+
+function finish(t: Translation, cpu: QemuCpu, index: RegisterIndex, dir: string, output: string, failure: string | undefined, status: number | null): QemuResult {
   writeFileSync(join(dir, `qemu-${cpu}.out`), output);
   const r = compare(t, cpu, index, output);
-  const error = q.error ? `qemu: ${q.error.message}` : !r.ended ? `qemu exited (status ${q.status}) without reaching the end of the program` : undefined;
-  return { ...base, compared: r.compared, mismatches: r.mismatches, notes: r.notes, output, ...(error ? { error } : {}) };
+  const error = failure ?? (!r.ended ? `qemu exited (status ${status}) without reaching the end of the program` : undefined);
+  return { file: t.file, cpu, skipped: t.skipped, profile: CPUS[cpu].profile, compared: r.compared, mismatches: r.mismatches, notes: r.notes, output, ...(error ? { error } : {}) };
+}
+
+/** Build and run `t` on QEMU with `cpu` in `dir`; compare. */
+export function runOnQemu(t: Translation, cpu: QemuCpu, index: RegisterIndex, dir: string, timeoutMs = 8000): QemuResult {
+  const base = { file: t.file, cpu, skipped: t.skipped, profile: CPUS[cpu].profile };
+  if (t.unsupported) return { ...base, unsupported: t.unsupported, compared: 0, mismatches: [], notes: [] };
+  prepare(t, dir);
+  const cmd = commands(cpu);
+  const cc = spawnSync(CC, cmd.cc, { cwd: dir, encoding: "utf8" });
+  if (cc.status !== 0) return { ...base, error: `build failed: ${cc.stdout}${cc.stderr}${cc.error ?? ""}`, compared: 0, mismatches: [], notes: [] };
+  const q = spawnSync(QEMU, cmd.qemu, { cwd: dir, encoding: "utf8", timeout: timeoutMs, killSignal: "SIGKILL", stdio: ["ignore", "pipe", "pipe"] });
+  return finish(t, cpu, index, dir, `${q.stdout ?? ""}${q.stderr ?? ""}`, q.error ? `qemu: ${q.error.message}` : undefined, q.status);
+}
+
+/** Run a child to its end, collecting stdout and stderr; kill it (SIGKILL) after timeoutMs. */
+function run(cmd: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<{ output: string; status: number | null; failure?: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    let timedOut = false;
+    child.stdout.on("data", (d: Buffer) => (output += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString("utf8")));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      resolve({ output, status: null, failure: `${cmd}: ${e.message}` });
+    });
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ output, status, ...(timedOut ? { failure: `${cmd}: timed out after ${timeoutMs} ms` } : {}) });
+    });
+  });
+}
+
+/** runOnQemu with asynchronous child processes: callers run several at once (test/qemu.test.ts, `reglab qemu`). */
+export async function runOnQemuAsync(t: Translation, cpu: QemuCpu, index: RegisterIndex, dir: string, timeoutMs = 8000): Promise<QemuResult> {
+  const base = { file: t.file, cpu, skipped: t.skipped, profile: CPUS[cpu].profile };
+  if (t.unsupported) return { ...base, unsupported: t.unsupported, compared: 0, mismatches: [], notes: [] };
+  prepare(t, dir);
+  const cmd = commands(cpu);
+  const cc = await run(CC, cmd.cc, dir, 60000);
+  if (cc.status !== 0) return { ...base, error: `build failed: ${cc.output}${cc.failure ?? ""}`, compared: 0, mismatches: [], notes: [] };
+  const q = await run(QEMU, cmd.qemu, dir, timeoutMs);
+  return finish(t, cpu, index, dir, q.output, q.failure, q.status);
+}
+
+/** Run `jobs` with at most `limit` at a time, keeping their order. */
+export async function inParallel<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const out: T[] = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const k = next++;
+      const job = jobs[k];
+      if (job) out[k] = await job();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return out;
+}
+
+/** `qemu-system-aarch64 --version`'s first line, or undefined. */
+export function qemuVersion(): string | undefined {
+  const r = spawnSync(QEMU, ["--version"], { encoding: "utf8" });
+  return r.status === 0 ? r.stdout.split("\n")[0]?.trim() : undefined;
 }
 
 export function mismatchText(m: Mismatch): string {
