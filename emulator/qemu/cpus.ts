@@ -106,6 +106,13 @@ const QEMU_RES0_STORAGE: readonly BitRule[] = [
     why: "QEMU stores TCR_ELx as written; the emulator keeps RES0 bits 0",
     source: "QEMU target/arm/helper.c vmsa_tcr_el12_write() -> raw_write(env, ri, value); Arm ARM TCR_EL1, Glossary RES0",
   },
+  {
+    registers: ["SCTLR_EL2"],
+    mask: bits(53, 50) | bit(17) | bit(9),
+    bits: "53:50, 17, 9 (RES0 in the specs)",
+    why: "QEMU stores SCTLR_EL2 as written (RES0 bits kept); the emulator keeps RES0 bits 0",
+    source: "QEMU target/arm/helper.c sctlr_write() -> raw_write(env, ri, value) (only M/feature bits adjusted); Arm ARM SCTLR_EL2, Glossary RES0",
+  },
 ];
 
 export const CPUS: Record<QemuCpu, QemuCpuProfile> = {
@@ -158,6 +165,15 @@ export const CPUS: Record<QemuCpu, QemuCpuProfile> = {
     machine: "virt,virtualization=on",
     cpuArg: "cortex-a57",
     description: "QEMU's -cpu cortex-a57 with EL2, compared with the emulator under the reglab `cortex-a57` profile",
-    rules: QEMU_RES0_STORAGE,
+    rules: [
+      ...QEMU_RES0_STORAGE,
+      {
+        registers: ["SCTLR_EL1"],
+        mask: bits(29, 28) | bit(23) | bit(22) | bit(20) | bit(11),
+        bits: "LSMAOE [29], nTLSMD [28], SPAN [23], EIS [22], TSCXT [20], EOS [11] (RES1 on an Armv8.0 CPU)",
+        why: "QEMU stores SCTLR_EL1 as written, so RES1 bits written as 0 read back 0; the emulator reads them as 1 (Arm ARM Glossary RES1 allows both: software must write 1)",
+        source: "QEMU target/arm/helper.c sctlr_write() -> raw_write(env, ri, value); Arm ARM SCTLR_EL1 (fields of FEAT_LSMAOC, FEAT_PAN, FEAT_ExS, FEAT_CSV2: RES1 without them), Glossary RES1",
+      },
+    ],
   },
 };

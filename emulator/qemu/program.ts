@@ -29,7 +29,9 @@
  *   expect errno/reglist) are skipped and listed; an x register or system
  *   register such a step changed in the emulator (onereg get -> xN, onereg
  *   set, setregs) is "tainted": its `expect` is skipped too. A KVM write of
- *   PSTATE refuses the scenario.
+ *   PSTATE refuses the scenario, and so does an `eret` whose SPSR_ELx such a
+ *   step wrote (the hardware's SPSR is not the API's: the return would go
+ *   elsewhere).
  * - `el N` (vcpu.ts setEl: PSTATE.EL/SP change, nothing else) is lowered:
  *   downwards, an ERET (EL_DOWN) whose SPSR is EL N (h; EL0t) with the current
  *   NZCV and DAIF (other PSTATE bits 0: PAN, SSBS, ALLINT, TCO, which the
@@ -59,9 +61,26 @@
  * - A scenario whose emulator run sets PSTATE.IL (an illegal ERET) is refused:
  *   the harness's next instruction, not the scenario's, would take the
  *   Illegal Execution state exception.
- * - A scenario that turns address translation on (SCTLR_EL2.M set at any point of
- *   the emulator's run, SCTLR_EL1.M or HCR_EL2.VM set while it runs below EL2) is refused: the program
- *   builds no translation tables yet.
+ * - Address translation stays off on hardware. The emulator models no
+ *   translation (no table walk, no fault), and no bundled scenario makes a
+ *   memory access of its own: the translation bits it writes only change
+ *   what reads of their registers return. So the three enables, SCTLR_EL2.M,
+ *   SCTLR_EL1.M and HCR_EL2.VM (bit 0 of each), live in shadows
+ *   (hv_mshadow, program.S.hbs MBIT_*), like the VBAR shadow: an MSR of one
+ *   of those registers (the register it reaches, after E2H redirection) runs
+ *   with bit 0 of its source cleared and, if it did not trap, stores the
+ *   value written in the shadow; an MRS and an `expect` OR bit 0 of the
+ *   shadow into what the hardware returns; `reset` writes the reset value
+ *   with bit 0 cleared. Every other bit, TTBR/TCR/MAIR/VTTBR/VTCR included,
+ *   is the hardware's own (QEMU's write masks and RES0 storage apply). What
+ *   the shadow hides is only what the emulator cannot predict anyway (faults
+ *   and memory attributes of a translated access), and the harness needs no
+ *   page tables built from a scenario's arbitrary TTBR/TCR/MAIR values
+ *   (0x81000000, 0, T0SZ 24, MAIR 0, ...: most scenarios turn M on before
+ *   they write those, or never). A scenario whose emulator run sets
+ *   SCTLR_ELx.EE or E0E (data endianness, which translation-off accesses
+ *   obey too: the harness's own loads and stores would be byte-reversed) is
+ *   refused.
  * - x28 is the harness's (the handler's branch register): a scenario that sets
  *   or reads x28 is refused. SP belongs to the harness too.
  * - FAR: an exception's FAR_ELx is compared only when the emulator's record
@@ -118,12 +137,17 @@ export interface ProgramView {
 export const HV_REQUEST_IMM = 0x4a5;
 
 export const RESERVED_X = 28;
-/** Bits that turn on address translation: a scenario that sets one needs page tables the program does not build yet. */
-const MMU_BITS: readonly (readonly [string, bigint, string, boolean])[] = [
-  ["SCTLR_EL2", 0n, "M", false],
-  // These two translate only what EL1 and EL0 do: they count while the emulator runs below EL2.
-  ["SCTLR_EL1", 0n, "M", true],
-  ["HCR_EL2", 0n, "VM", true],
+/**
+ * The bits the harness keeps in shadows (program.ts header: translation stays off on hardware, and
+ * so does big-endian data): per register, the bits, each a logical immediate of its own (an AND
+ * with one of them is one instruction). Their order is the order of the hv_mshadow slots after the
+ * scratch slot. SCTLR_ELx.EE (25) is a field in every format of both registers (Arm ARM SCTLR_EL2,
+ * SCTLR_EL1), so shadowing it hides no RES0 behaviour.
+ */
+const SHADOWED_BITS: readonly (readonly [string, readonly bigint[], string])[] = [
+  ["SCTLR_EL2", [1n, 1n << 25n], "M, EE"],
+  ["SCTLR_EL1", [1n, 1n << 25n], "M, EE"],
+  ["HCR_EL2", [1n], "VM"],
 ];
 const EXC = /^exception to EL(\d): EC \S+ ESR (0x[0-9a-f]+) ELR (0x[0-9a-f]+) SPSR (0x[0-9a-f]+) vector \+(0x[0-9a-f]+)/;
 const MASK64 = (1n << 64n) - 1n;
@@ -202,7 +226,7 @@ export function translate(s: Scenario, m: Machine): Translation {
   // `reset` does not write them and they are not observed.
   const harnessSp = new Set(["SP_EL0", "SP_EL1", "SP_EL2"].flatMap((n) => index.byName.get(n) ?? []));
   const spEl0 = index.byName.get("SP_EL0") ?? -1;
-  let mmuOn: string | undefined;
+  let endian: string | undefined;
   let illegal: string | undefined;
   const record = runScenario(s, m, (step, mm) => {
     // Arm ARM D1.x "Illegal Execution state": with PSTATE.IL set the next instruction takes an
@@ -213,19 +237,18 @@ export function translate(s: Scenario, m: Machine): Translation {
     if (step.op === "expect" && step.lhs.kind === "reg" && mm.vcpu.state.has(step.lhs.r)) regs.set(step.lhs.r, mm.vcpu.state.get(step.lhs.r));
     after.push({ ...snap(mm), x: Array.from({ length: 31 }, (_, n) => mm.vcpu.x(n)), pstate: mm.vcpu.pstate, regs });
     prev = snap(mm);
-    if (!mmuOn) {
-      for (const [name, bit, what, below] of MMU_BITS) {
-        const r = index.byName.get(name);
-        if (r !== undefined && (!below || mm.vcpu.el < 2) && mm.vcpu.state.has(r) && ((mm.vcpu.state.get(r) >> bit) & 1n) === 1n) {
-          mmuOn = `line ${step.line}: ${name}.${what} = 1${below ? ` at EL${mm.vcpu.el}` : ""}: the program has no translation tables yet (not in this slice)`;
-          break;
-        }
-      }
+    // SCTLR_ELx.E0E: EL0's data endianness (Arm ARM SCTLR_EL1.E0E; SCTLR_EL2.E0E with E2H == 1 and
+    // TGE == 1). Not shadowed: it is RES0 in SCTLR_EL2's E2H == 0 format, and the harness stores at EL0.
+    if (!endian && mm.vcpu.el === 0) {
+      const name = mm.vcpu.e2h && hcrBit(mm, "TGE") ? "SCTLR_EL2" : "SCTLR_EL1";
+      const r = index.byName.get(name);
+      if (r !== undefined && mm.vcpu.state.has(r) && ((mm.vcpu.state.get(r) >> 24n) & 1n) === 1n)
+        endian = `line ${step.line}: EL0 runs with ${name}.E0E = 1: big-endian data accesses would byte-reverse the harness's own loads and stores at EL0`;
     }
     if (step.op === "reset") for (const r of named) if (mm.vcpu.state.has(r)) resetValues.set(r, mm.vcpu.state.get(r));
   });
   if (record.refused) unsupported = `the emulator refused it: ${record.refused}`;
-  unsupported ??= mmuOn;
+  unsupported ??= endian;
   unsupported ??= illegal;
 
   const observables: Observable[] = [];
@@ -238,8 +261,17 @@ export function translate(s: Scenario, m: Machine): Translation {
     return label;
   };
   const steps: { line: number; text: string; asm: string[] }[] = [];
-  const resetRegs = (): string[] => {
+  // The shadow slot of a register whose bits the harness keeps off the hardware (SHADOWED_BITS).
+  const shadowOf = (r: number): { off: number; masks: readonly bigint[]; bits: string } | undefined => {
+    const k = SHADOWED_BITS.findIndex(([n]) => index.byName.get(n) === r);
+    const e = SHADOWED_BITS[k];
+    return e && r >= 0 ? { off: 8 * (k + 1), masks: e[1], bits: `${e[0]}.${e[2].replace(", ", "/")}` } : undefined;
+  };
+  // `orr` the shadowed bits into xN (an MRS result, a value to report): MSHADOW_SHOW per bit group.
+  const showShadow = (n: number, sh: { off: number; masks: readonly bigint[] }): string[] => sh.masks.map((mk) => `MSHADOW_SHOW ${n}, ${sh.off}, ${hex(mk)}`);
+  const resetRegs = (e2hAfter: boolean): string[] => {
     const out: string[] = [];
+    const vbarLines: string[] = [];
     for (const r of [...named].sort((a, b) => a - b)) {
       const spec = index.spec[r];
       // A register of a feature the profile lacks is UNDEFINED (the emulator's index.implemented): not written.
@@ -247,11 +279,25 @@ export function translate(s: Scenario, m: Machine): Translation {
       const acc = spec.access[2];
       if (acc !== "rw" && acc !== "wo") continue;
       const v = resetValues.get(r) ?? 0n;
-      if (r === vbarEl2 || r === vbarEl1) continue; // the shadow holds the scenario's value
+      if (r === vbarEl2 || r === vbarEl1) {
+        // The shadow holds the scenario's value (at a later `reset` too) and the hardware the harness's
+        // vectors; last, once HCR_EL2 (E2H: which encoding reaches VBAR_EL1) has its reset value.
+        const op = vbars(2, e2hAfter).find(([, , reg]) => reg === r);
+        if (op) vbarLines.push(`/* ${spec.name} = ${hex(v)} (the emulator's reset value, in the shadow) */`, ...movSequence(0, v), `VBAR_RESET ${op[0]}, ${op[1]}`);
+        continue;
+      }
       if (harnessSp.has(r)) continue; // the harness's stacks
+      const sh = shadowOf(r);
+      if (sh) {
+        // The hardware gets the value without the shadowed bits; the shadow slot the whole value.
+        const hw = sh.masks.reduce((acc, mk) => acc & ~mk, v);
+        out.push(`/* ${spec.name} = ${hex(v)} (the emulator's reset value; ${sh.bits} in the shadow) */`, ...movSequence(0, hw), `msr ${sysregOperand(spec.encoding)}, x0`);
+        out.push(...movSequence(0, v), `MSHADOW_SET 0, ${sh.off}`);
+        continue;
+      }
       out.push(`/* ${spec.name} = ${hex(v)} (the emulator's reset value) */`, ...movSequence(0, v), `msr ${sysregOperand(spec.encoding)}, x0`);
     }
-    return out;
+    return [...out, ...vbarLines];
   };
 
   // The _EL12 encoding of each EL1 register that has one (FEAT_VHE's aliases, when the vCPU has them).
@@ -306,7 +352,7 @@ export function translate(s: Scenario, m: Machine): Translation {
     switch (step.op) {
       case "reset":
         if (i > 0 && el !== 2) unsupported ??= `line ${step.line}: reset below EL2 (the program cannot get back to EL2 without an exception)`;
-        asm.push("msr daifset, #0xf", "msr spsel, #1", "msr nzcv, xzr", ...resetRegs());
+        asm.push("msr daifset, #0xf", "msr spsel, #1", "msr nzcv, xzr", ...resetRegs(aft?.e2h ?? false));
         for (let n = 0; n <= 30; n++) if (n !== RESERVED_X) asm.push(`mov x${n}, xzr`);
         break;
       case "el": {
@@ -363,9 +409,20 @@ export function translate(s: Scenario, m: Machine): Translation {
           if (r !== reg) asm.push(`VBAR_INSTALL ${op}, ${shadow}`);
           else if (isMrs(w)) asm.push(`VBAR_SHADOW ${op}, ${shadow}`);
         }
+        // The return state comes from SPSR_ELx: one a KVM API step set (skipped) is not on hardware.
+        if (isEret(w) && el >= 1 && tainted.has(`SPSR_EL${el}`)) unsupported ??= `line ${step.line}: 'eret' returns with SPSR_EL${el} as a KVM API step (onereg set/setregs, skipped on hardware) set it`;
         if (isEret(w) && el >= 1) asm.push("SNAPSHOT", `ELR_TO ${el}, ${next}`);
+        // A register with shadowed bits (translation enables, EE): an MSR writes the hardware without
+        // them and, unless it trapped, keeps the whole value in the shadow; an MRS ORs them back in.
+        const sh = reg >= 0 ? shadowOf(reg) : undefined;
+        const rt = w & 31;
+        if (sh && isMsrReg(w) && rt !== 31) asm.push(`MSHADOW_STASH ${rt}`, ...sh.masks.map((mk) => `bic x${rt}, x${rt}, #${hex(mk)}`));
         asm.push(`${insnLabel}: .inst ${hex(w, 8)}`);
+        if (sh && isMsrReg(w)) asm.push(rt === 31 ? `MSHADOW_ZERO ${sh.off}` : `MSHADOW_KEEP ${rt}, ${sh.off}`);
+        if (sh && isMrs(w) && rt !== 31) asm.push(...showShadow(rt, sh));
         asm.push(`${next}:`);
+        // An MSR that trapped continues here with its source register still without the shadowed bits.
+        if (sh && isMsrReg(w) && rt !== 31) asm.push(`MSHADOW_UNSTASH ${rt}`);
         const rec = record.steps[i]?.result ?? "";
         const exc = EXC.exec(rec);
         if (exc) {
@@ -495,7 +552,9 @@ export function translate(s: Scenario, m: Machine): Translation {
             }
             observe(name, a.regs.get(lhs.r) ?? 0n, name);
             for (const [op, shadow, r] of vbars(curEl, a.e2h)) if (r === lhs.r) asm.push(`VBAR_SHADOW ${op}, ${shadow}`);
-            asm.push(`REPORT_SYS ${i}, ${nameLabel(name)}, ${operand}`);
+            const shx = shadowOf(lhs.r);
+            if (shx) asm.push(`REPORT_SHADOWED ${i}, ${nameLabel(name)}, ${operand}, ${shx.off}, ${shx.masks.map(hex).join(", ")}${shx.masks.length === 1 ? ", 0x0" : ""}`);
+            else asm.push(`REPORT_SYS ${i}, ${nameLabel(name)}, ${operand}`);
             break;
           }
         }
