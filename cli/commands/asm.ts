@@ -1,5 +1,6 @@
 import type { Argv } from "yargs";
 import { hex } from "../../generators/spec/bits.js";
+import { printable } from "../../generators/spec/diagnostics.js";
 import { loadRegisterSpecs } from "../../generators/spec/load.js";
 import { AsmError, assemble } from "../../emulator/a64/encode.js";
 import { lazySysregNames, sysregNames, type SysregNames } from "../../emulator/a64/sysreg-names.js";
@@ -24,7 +25,9 @@ export function asmCommand(y: Argv): Argv {
         process.stdout.write(hex(assemble(text, specSysregNames(argv.specs)), 8) + "\n");
       } catch (e) {
         if (!(e instanceof AsmError)) throw e;
-        process.stderr.write(`error: ${e.message}\n  ${text}\n  ${" ".repeat(e.column - 1)}^\n`);
+        // The text is echoed escaped (a control byte must not reach the terminal raw); the caret follows the escapes.
+        const caret = printable(text.slice(0, e.column - 1)).length;
+        process.stderr.write(`error: ${printable(e.message)}\n  ${printable(text)}\n  ${" ".repeat(caret)}^\n`);
         process.exitCode = 1;
       }
     },

@@ -1,6 +1,7 @@
 import type { Argv } from "yargs";
 import { disassemble } from "../../emulator/a64/disasm.js";
 import { UnsupportedInstructionError } from "../../emulator/a64/instruction.js";
+import { printable } from "../../generators/spec/diagnostics.js";
 import { specSysregNames } from "./asm.js";
 
 /** 0x-hex or decimal, 32 bits. */
@@ -27,7 +28,7 @@ export function disasmCommand(y: Argv): Argv {
           process.stdout.write(disassemble(word, names) + "\n");
         } catch (e) {
           if (!(e instanceof UnsupportedInstructionError) && word !== undefined) throw e;
-          process.stderr.write(`error: ${(e as Error).message}\n`);
+          process.stderr.write(`error: ${printable((e as Error).message)}\n`);
           process.exitCode = 1;
         }
       }

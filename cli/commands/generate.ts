@@ -20,7 +20,7 @@ export function generateCommand(y: Argv): Argv {
       const specs = argv.specs ?? defaultSpecsDir();
       const out = argv.out ?? join(packageRoot(), "generated");
       const lays = await specsOrExit(specs, "generate");
-      if (!lays || !layoutsExistOrExit(lays.layouts, argv.layout, "generate", 1)) return;
+      if (!lays || !layoutsExistOrExit(lays.layouts, argv.layout, "generate", 2)) return;
       // The docs render the metrics; computed even for --layout, since a failing workload is a problem to report.
       const metrics = await metricsOrExit(lays.model, lays.layouts, lays.profiles, specs, "generate");
       if (!metrics) return;

@@ -1,14 +1,16 @@
-import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Argv } from "yargs";
 import { sysregNames } from "../../emulator/a64/sysreg-names.js";
 import { abiOf } from "../../emulator/kvm-api.js";
-import { layoutMachine, loadLayout, referenceMachine, REFERENCE, registerIndex } from "../../emulator/machine.js";
+import { layoutMachine, layoutNames, loadLayout, referenceMachine, REFERENCE, registerIndex } from "../../emulator/machine.js";
 import { parseScenario } from "../../emulator/scenario/parse.js";
 import { checkScenarioProfiles, runsUnder, scenarioProfiles } from "../../emulator/scenario/profiles.js";
 import { runScenario } from "../../emulator/scenario/run.js";
 import { DEFAULT_PROFILE } from "../../generators/profile/model.js";
-import { modelAndProfilesOrExit, profileOrExit } from "../paths.js";
+import { processing } from "../../generators/processing.js";
+import { formatLocated } from "../../generators/spec/diagnostics.js";
+import { readInputFile } from "../files.js";
+import { layoutsExistOrExit, modelAndProfilesOrExit, profileOrExit } from "../paths.js";
 
 /** Upstream Linux's register ABI: what the reference model answers ONE_REG with on a plain run. */
 const REFERENCE_ABI = "unified";
@@ -28,6 +30,8 @@ export function runCommand(y: Argv): Argv {
         .option("json", { type: "boolean", default: false, describe: "print one JSON object" })
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" }),
     async (argv) => {
+      if (!layoutsExistOrExit([...layoutNames(), REFERENCE].map((name) => ({ name })), [argv.layout], "run", 2)) return;
+      const text = readInputFile(argv.file);
       const loaded = await modelAndProfilesOrExit(argv.specs);
       if (!loaded) return;
       const { model, profiles } = loaded;
@@ -35,10 +39,11 @@ export function runCommand(y: Argv): Argv {
       const file = argv.file;
       const display = relative(process.cwd(), file) || file;
       const index = registerIndex(model);
-      const { scenario, errors } = parseScenario(display, readFileSync(file, "utf8"), index, sysregNames(model));
+      processing(display);
+      const { scenario, errors } = parseScenario(display, text, index, sysregNames(model));
       errors.push(...checkScenarioProfiles(scenario, profiles));
       if (errors.length > 0) {
-        for (const e of errors.sort((x, y) => x.line - y.line || x.col - y.col)) process.stderr.write(`${display}:${e.line}:${e.col}: error: ${e.message}\n`);
+        for (const e of errors.sort((x, y) => x.line - y.line || x.col - y.col)) process.stderr.write(formatLocated(display, e.line, e.col, e.message) + "\n");
         process.exitCode = 2;
         return;
       }

@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { comparisonTable } from "../../generators/layout/comparison.js";
 import { formatSummary, summarize } from "../../generators/spec/summary.js";
+import { positiveInteger, seed as seedOption } from "../options.js";
 import { defaultSpecsDir, packageRoot, specsOrExit } from "../paths.js";
 import { metricsOrExit } from "./docs.js";
 
@@ -14,14 +15,23 @@ export function startCommand(y: Argv): Argv {
       a
         .option("specs", { type: "string", describe: "specs folder (default: the bundled specs/)" })
         .option("out", { type: "string", describe: "output folder (default: generated/)" })
-        .option("random", { type: "number", default: 1000, describe: "random programs per A/B comparison" })
-        .option("seed", { type: "number", default: 1, describe: "seed of the random programs" }),
+        .option("random", { type: "string", default: "1000", coerce: positiveInteger("random"), describe: "random programs per A/B comparison" })
+        .option("seed", { type: "string", default: "1", coerce: seedOption(), describe: "seed of the random programs" }),
     async (argv) => {
       // Loaded on use: the emitters bring in ts-morph, which every other command can do without.
       const { applySync, DOCS_DIR, planSync, renderAll } = await import("../../generators/generate.js");
       const loaded = await specsOrExit(argv.specs ?? defaultSpecsDir(), "start");
       if (!loaded) return;
       const out = resolve(argv.out ?? join(packageRoot(), "generated"));
+      // The scenarios are input too: checked before anything is written (exit 2, as `reglab run` on a malformed one).
+      const { bundledScenarioList } = await import("./scenario-files.js");
+      const { scenarios, problems } = bundledScenarioList(loaded.model, argv.specs ?? defaultSpecsDir(), loaded.profiles);
+      if (problems.length > 0) {
+        for (const p of problems) process.stderr.write(`${p}\n`);
+        process.stderr.write(`start: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the scenarios; nothing written\n`);
+        process.exitCode = 2;
+        return;
+      }
       const metrics = await metricsOrExit(loaded.model, loaded.layouts, loaded.profiles, argv.specs ?? defaultSpecsDir(), "start");
       if (!metrics) return;
       const files = renderAll(loaded.model, loaded.layouts, loaded.profiles, metrics);
@@ -35,9 +45,7 @@ export function startCommand(y: Argv): Argv {
       // A/B: every layout against the reference model, on the bundled scenarios and on random programs.
       const { Matrix } = await import("../../emulator/ab/matrix.js");
       const { layoutModuleOf } = await import("../../generators/layout/module-data.js");
-      const { bundledScenarioList } = await import("./scenario-files.js");
       const modules = loaded.layouts.map(layoutModuleOf);
-      const scenarios = bundledScenarioList(loaded.model, argv.specs ?? defaultSpecsDir());
       const matrix = new Matrix(loaded.model, modules);
       const verdicts = new Map(matrix.verdicts(scenarios).map((v) => [v.layout, v]));
       const el2 = new Matrix(loaded.model, modules.filter((m) => m.el2));

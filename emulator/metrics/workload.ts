@@ -20,6 +20,7 @@ import { classifyNestedExit, hostTrapConfig, TrapModel, type GuestE2H, type Host
 import { newCounters, type Counters } from "../state.js";
 import { modeOf, roundTrip, trapRatio, ZERO_COST } from "./host-cost.js";
 import type { HostCost, SwitchCost, WorkloadMetrics } from "./report-schema.js";
+import { processing } from "../../generators/processing.js";
 
 export interface Workload {
   /** File name under specs/workloads/. */
@@ -49,6 +50,7 @@ export function loadWorkloads(model: RegisterModel, specsDir: string): { workloa
     // No workloads folder: metrics without workload rows.
   }
   for (const f of files) {
+    processing(join(dir, f));
     const text = readFileSync(join(dir, f), "utf8");
     const { scenario, errors } = parseScenario(f, text, index, names);
     const title = /^#\s*title:\s*(.+?)\s*$/m.exec(text.split("\n", 1)[0] ?? "")?.[1];

@@ -3,7 +3,7 @@
  * positions kept, then plan it against the register model. Every problem in
  * every layout is reported at once.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { checkYamlAgainstSchema } from "../spec/check-yaml.js";
 import { formatPosition, sortDiagnostics, type Diagnostic } from "../spec/diagnostics.js";
@@ -13,6 +13,7 @@ import { diagnosticAt, positionOf } from "../spec/yaml-source.js";
 import { planLayout } from "./plan.js";
 import { LayoutSpec } from "./schema.js";
 import type { ResolvedLayout } from "./types.js";
+import { processing } from "../processing.js";
 
 export const LAYOUT_SCHEMA_FILE = "schema/layout.schema.json";
 
@@ -26,10 +27,12 @@ export interface LayoutLoadResult {
 export function loadLayouts(specsRoot: string, model: RegisterModel, displayFrom: string = process.cwd()): LayoutLoadResult {
   const diagnostics: Diagnostic[] = [];
   const layouts: ResolvedLayout[] = [];
-  const files = findYamlFiles(join(specsRoot, "layouts"));
+  // No layouts folder: no layouts (as a tree without profiles/ has none), not an fs error.
+  const files = existsSync(join(specsRoot, "layouts")) ? findYamlFiles(join(specsRoot, "layouts")) : [];
   const seen = new Map<string, string>();
   for (const path of files) {
     const display = relative(displayFrom, path).split(sep).join("/") || path;
+    processing(display);
     const schemaRef = relative(dirname(path), join(specsRoot, LAYOUT_SCHEMA_FILE)).split(sep).join("/");
     const { source, value, diagnostics: ds } = checkYamlAgainstSchema(display, readFileSync(path, "utf8"), LayoutSpec, schemaRef);
     diagnostics.push(...ds);
@@ -37,6 +40,12 @@ export function loadLayouts(specsRoot: string, model: RegisterModel, displayFrom
     const stem = basename(path).replace(/\.ya?ml$/, "");
     if (value.name !== stem) {
       diagnostics.push(diagnosticAt(source, ["name"], "file-name", `layout ${value.name} must live in ${value.name}.yaml, not ${stem}.yaml`));
+    }
+    // generated/docs/ holds the documentation site: a layout folder of that name would overwrite it
+    // (renderAll refuses it too, but by then it is a crash, not a located problem).
+    if (value.name === "docs") {
+      diagnostics.push(diagnosticAt(source, ["name"], "bad-value", `a layout cannot be named docs: generated/docs/ holds the documentation site`));
+      continue;
     }
     const first = seen.get(value.name);
     if (first) {
@@ -49,6 +58,7 @@ export function loadLayouts(specsRoot: string, model: RegisterModel, displayFrom
     diagnostics.push(...plan.diagnostics);
     if (plan.layout) layouts.push(plan.layout);
   }
+  processing(undefined);
   layouts.sort((a, b) => (a.name < b.name ? -1 : 1));
   return { layouts, files: files.length, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -21,6 +21,7 @@ import { resolveProfiles, type ProfileEntry } from "./resolve.js";
 import { FeaturesFile, ProfileSpec } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 import { buildFeatureTable } from "./table.js";
+import { processing } from "../processing.js";
 
 export const FEATURES_FILE = "features.yaml";
 export const FEATURES_SCHEMA_FILE = "schema/features.schema.json";
@@ -81,6 +82,7 @@ export function loadProfiles(
   if (existsSync(tablePath)) {
     files++;
     const shown = display(tablePath, displayFrom);
+    processing(shown);
     const checked = checkYamlAgainstSchema(
       shown,
       readFileSync(tablePath, "utf8"),
@@ -108,6 +110,7 @@ export function loadProfiles(
   const dir = join(specsRoot, "profiles");
   for (const path of existsSync(dir) ? findYamlFiles(dir) : []) {
     files++;
+    processing(display(path, displayFrom));
     const checked = checkYamlAgainstSchema(
       display(path, displayFrom),
       readFileSync(path, "utf8"),
@@ -126,7 +129,9 @@ export function loadProfiles(
   }
 
   // Without the table every feature would be "unknown": its own problems say enough.
+  processing(display(dir, displayFrom));
   const resolved = resolveProfiles(tableFailed ? [] : entries, table, specFeatures);
   diagnostics.push(...resolved.diagnostics);
+  processing(undefined);
   return { table, profiles: resolved.profiles, files, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -6,7 +6,7 @@
  */
 import type { z } from "zod";
 import type { Diagnostic } from "./diagnostics.js";
-import { diagnosticAt, parseYamlSource, type YamlPath, type YamlSource } from "./yaml-source.js";
+import { diagnosticAt, parseYamlSource, yamlValue, type YamlPath, type YamlSource } from "./yaml-source.js";
 
 export interface Checked<T> {
   readonly source: YamlSource;
@@ -34,7 +34,9 @@ export function checkYamlAgainstSchema<S extends z.ZodType>(
     });
   }
   if (diagnostics.some((d) => d.code === "yaml-syntax")) return { source, diagnostics };
-  const data: unknown = source.doc.toJS();
+  const read = yamlValue(source);
+  if (read.value === undefined && read.diagnostics.length > 0) return { source, diagnostics: [...diagnostics, ...read.diagnostics] };
+  const data: unknown = read.value;
   let parsed = schema.safeParse(data);
   if (!parsed.success) {
     diagnostics.push(...parsed.error.issues.flatMap((i) => issueToDiagnostics(source, data, i, [])));

@@ -7,6 +7,8 @@
 
 export type DiagnosticCode =
   | "yaml-syntax"
+  // alias to no anchor, alias cycle, alias expansion past the bound (yaml-source.ts)
+  | "yaml-alias"
   | "schema-comment"
   | "file-name"
   | "unknown-key"
@@ -64,7 +66,29 @@ export interface Diagnostic extends Position {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col}: error: ${d.message}`;
+  return formatLocated(d.file, d.line, d.col, d.message);
+}
+
+/** `file:line:col: error: message`, for any located problem (scenarios, workloads), made printable. */
+export function formatLocated(file: string, line: number, col: number, message: string): string {
+  return `${printable(file)}:${line}:${col}: error: ${printable(message)}`;
+}
+
+const MAX_MESSAGE = 500;
+
+/**
+ * A message as one line a terminal shows as it is: messages quote the input,
+ * and an input's control bytes (an escape sequence, a NUL, a newline) must not
+ * reach the terminal raw, nor a 1 MB value fill it. Control characters become
+ * \xNN (\uNNNN above 0xff), and the message is cut at MAX_MESSAGE characters.
+ */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const escaped = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`;
+  });
+  return escaped.length > MAX_MESSAGE ? `${escaped.slice(0, MAX_MESSAGE)}... (${escaped.length - MAX_MESSAGE} more characters)` : escaped;
 }
 
 /** Sorted by file, then line, then column, so output is stable. */

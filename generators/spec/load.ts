@@ -12,6 +12,7 @@ import { checkYamlAgainstSchema } from "./check-yaml.js";
 import { validateSpecs } from "./validate.js";
 import { buildModel } from "./build-model.js";
 import type { RegisterModel } from "./model.js";
+import { processing } from "../processing.js";
 
 /** A spec file that passed the schema, with the tree its values came from. */
 export interface SpecEntry {
@@ -53,14 +54,18 @@ export function loadRegisterSpecs(specsRoot: string, displayFrom: string = proce
   const files = findYamlFiles(join(specsRoot, "registers"));
   for (const path of files) {
     const display = relative(displayFrom, path).split(sep).join("/") || path;
+    processing(display);
     const text = readFileSync(path, "utf8");
     const schemaRef = relative(dirname(path), join(specsRoot, SCHEMA_FILE)).split(sep).join("/");
     const r = checkSpecText(display, text, schemaRef, basename(path).replace(/\.ya?ml$/, ""));
     diagnostics.push(...r.diagnostics);
     if (r.entry) entries.push(r.entry);
   }
+  processing(relative(displayFrom, join(specsRoot, "registers")) || specsRoot);
   diagnostics.push(...validateSpecs(entries));
-  return { model: buildModel(entries), entries, files: files.length, diagnostics: sortDiagnostics(diagnostics) };
+  const model = buildModel(entries);
+  processing(undefined);
+  return { model, entries, files: files.length, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** Per-file checks: YAML syntax, the schema comment, the schema, the file name. */
