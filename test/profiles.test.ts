@@ -158,8 +158,13 @@ describe("bundled features table and profiles", () => {
   it("reglab validate counts the features and profiles it checked", () => {
     const r = reglab(["validate"]);
     expect(r.status).toBe(0);
+    // Layouts, scenarios and workloads are specs too: validate checks them all.
+    const scn = (dir: string) => readdirSync(join(SPECS, dir)).filter((f) => f.endsWith(".scn")).length;
+    const [scenarios, workloads] = [scn("scenarios"), scn("workloads")];
+    const files = bundled.registerFiles + bundled.profileFiles + bundled.layoutFiles + scenarios + workloads;
     expect(r.stdout).toBe(
-      `ok: ${bundled.model.registers.length} registers, ${bundled.model.aliases.length} aliases, ${table.features.size} features and ${bundled.profiles.length} profiles in ${bundled.registerFiles + bundled.profileFiles} files, no problems\n`,
+      `ok: ${bundled.model.registers.length} registers, ${bundled.model.aliases.length} aliases, ${table.features.size} features, ${bundled.profiles.length} profiles, ` +
+        `${bundled.layouts.length} layouts, ${scenarios} scenarios and ${workloads} workloads in ${files} files, no problems\n`,
     );
   });
 });

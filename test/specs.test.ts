@@ -21,7 +21,7 @@ describe("bundled register specs", () => {
     const r = reglab(["validate"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^ok: \d+ registers, \d+ aliases, \d+ features and \d+ profiles in \d+ files, no problems\n$/);
+    expect(r.stdout).toMatch(/^ok: \d+ registers, \d+ aliases, \d+ features, \d+ profiles, \d+ layouts, \d+ scenarios and \d+ workloads in \d+ files, no problems\n$/);
   });
 
   it("the committed JSON Schemas are what `reglab schema` derives from the zod schemas", () => {

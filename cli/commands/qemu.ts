@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import type { Argv } from "yargs";
@@ -12,6 +12,8 @@ import { parseScenario } from "../../emulator/scenario/parse.js";
 import { notForProfile } from "../../emulator/scenario/profiles.js";
 import { packageRoot } from "../../generators/paths.js";
 import { findProfile, type Profile } from "../../generators/profile/model.js";
+import { formatLocated } from "../../generators/spec/diagnostics.js";
+import { checkOutputPath, readInputFile, writeOutputFile } from "../files.js";
 import { defaultSpecsDir, modelAndProfilesOrExit, profileOrExit } from "../paths.js";
 
 export function qemuCommand(y: Argv): Argv {
@@ -39,6 +41,8 @@ export function qemuCommand(y: Argv): Argv {
           return;
         }
       }
+      // A report path that cannot be written is a usage line before QEMU runs, not a crash after.
+      if (argv.json) checkOutputPath("json", argv.json);
       const loaded = await modelAndProfilesOrExit(argv.specs);
       if (!loaded) return;
       const { model, profiles } = loaded;
@@ -61,9 +65,9 @@ export function qemuCommand(y: Argv): Argv {
       const jobs: (() => Promise<QemuResult>)[] = [];
       for (const file of files) {
         const display = relative(process.cwd(), file) || file;
-        const { scenario, errors } = parseScenario(display, readFileSync(file, "utf8"), index, sysregNames(model));
+        const { scenario, errors } = parseScenario(display, readInputFile(file), index, sysregNames(model));
         if (errors.length > 0) {
-          for (const e of errors) process.stderr.write(`${display}:${e.line}:${e.col}: error: ${e.message}\n`);
+          for (const e of errors) process.stderr.write(formatLocated(display, e.line, e.col, e.message) + "\n");
           process.exitCode = 2;
           return;
         }
@@ -92,7 +96,7 @@ export function qemuCommand(y: Argv): Argv {
       }
       if (argv.json) {
         const report = { qemu: qemuVersion() ?? "unknown", cpu: cpu.cpu, machine: cpu.machine, profile: profile.name, results: results.map(({ output: _o, ...r }) => r) };
-        writeFileSync(argv.json, JSON.stringify(report, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2) + "\n");
+        writeOutputFile("json", argv.json, JSON.stringify(report, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2) + "\n");
       }
       process.exitCode = results.some((r) => r.error || r.mismatches.length > 0) ? 1 : 0;
     },
