@@ -7,13 +7,16 @@ import { abiOf } from "../../emulator/kvm-api.js";
 import { loadLayout, referenceMachine, registerIndex } from "../../emulator/machine.js";
 import { NV_PROBE_PROFILES, qemuTraps, type NvProbeProfile, type ReviewedList } from "../../emulator/qemu/nv-probe.js";
 import { translate } from "../../emulator/qemu/program.js";
+import { randomReportText, runRandomOnQemu } from "../../emulator/qemu/random.js";
 import { CC, CPUS, haveTool, inParallel, mismatchText, QEMU, QEMU_CPUS, qemuVersion, runOnQemuAsync, type QemuCpu, type QemuResult } from "../../emulator/qemu/qemu.js";
 import { parseScenario } from "../../emulator/scenario/parse.js";
 import { notForProfile } from "../../emulator/scenario/profiles.js";
 import { packageRoot } from "../../generators/paths.js";
 import { findProfile, type Profile } from "../../generators/profile/model.js";
 import { formatLocated } from "../../generators/spec/diagnostics.js";
+import { UsageError } from "../errors.js";
 import { checkOutputPath, readInputFile, writeOutputFile } from "../files.js";
+import { positiveInteger, seed as seedOption } from "../options.js";
 import { defaultSpecsDir, modelAndProfilesOrExit, profileOrExit } from "../paths.js";
 
 export function qemuCommand(y: Argv): Argv {
@@ -32,7 +35,14 @@ export function qemuCommand(y: Argv): Argv {
           default: false,
           describe: "instead of scenarios: check the nested trap model (direct, trap with its ESR, VNCR offset) against QEMU's FEAT_NV/FEAT_NV2 (-cpu max)",
         })
-        .option("profile", { choices: NV_PROBE_PROFILES, describe: "with --traps: the host profile (default: both)" }),
+        .option("profile", { choices: NV_PROBE_PROFILES, describe: "with --traps: the host profile (default: both)" })
+        .option("random", {
+          type: "string",
+          coerce: positiveInteger("random"),
+          describe:
+            "run N random programs (emulator/qemu/random.ts) instead of the bundled scenarios (with FILEs: as well); the first that differs is shrunk and written as qemu-counterexample-CPU-seedS.scn",
+        })
+        .option("seed", { type: "string", coerce: seedOption(), describe: "seed for --random (printed either way)" }),
     async (argv) => {
       for (const tool of [CC, QEMU]) {
         if (!haveTool(tool)) {
@@ -41,6 +51,7 @@ export function qemuCommand(y: Argv): Argv {
           return;
         }
       }
+      if (argv.random !== undefined && argv.traps) throw new UsageError("--random and --traps run different things: give one");
       // A report path that cannot be written is a usage line before QEMU runs, not a crash after.
       if (argv.json) checkOutputPath("json", argv.json);
       const loaded = await modelAndProfilesOrExit(argv.specs);
@@ -57,6 +68,40 @@ export function qemuCommand(y: Argv): Argv {
         process.stderr.write(`reglab qemu: no profile named ${cpu.profile} for -cpu ${cpu.cpu} (have: ${profiles.map((p) => p.name).join(", ")})\n`);
         process.exitCode = 2;
         return;
+      }
+      let randomFailed = false;
+      if (argv.random !== undefined) {
+        const seed = argv.seed ?? Date.now() % 0x7fffffff;
+        process.stdout.write(`random programs: ${argv.random}, seed ${seed}, -cpu ${cpu.cpu} (-M ${cpu.machine}), profile ${profile.name}\n`);
+        const file = `qemu-counterexample-${cpu.cpu}-seed${seed}.scn`;
+        const tty = process.stderr.isTTY === true;
+        const total = argv.random;
+        const r = await runRandomOnQemu({
+          model,
+          profile,
+          cpu: argv.cpu,
+          count: total,
+          seed,
+          workDir: join(argv.keep ?? mkdtempSync(join(tmpdir(), "reglab-qemu-")), "random"),
+          counterexampleFile: file,
+          onProgress: (done, shrinking) => {
+            if (tty) process.stderr.write(`\r${shrinking ? `shrinking: ${done} candidate(s) run` : `${done}/${total} random programs`}\x1b[K`);
+          },
+        });
+        if (tty) process.stderr.write("\r\x1b[K");
+        if (r.failure) {
+          writeOutputFile("random", file, r.failure.scn);
+          randomFailed = true;
+        }
+        process.stdout.write(randomReportText(r, r.failure ? file : undefined));
+        if (!argv.files || argv.files.length === 0) {
+          if (argv.json) {
+            const random = { ...r, failure: r.failure && { ...r.failure, output: undefined } };
+            writeOutputFile("json", argv.json, JSON.stringify({ qemu: qemuVersion() ?? "unknown", cpu: cpu.cpu, machine: cpu.machine, profile: profile.name, random }, null, 2) + "\n");
+          }
+          process.exitCode = randomFailed ? 1 : 0;
+          return;
+        }
       }
       const files = argv.files && argv.files.length > 0 ? argv.files.map(String) : bundled(argv.specs);
       const work = argv.keep ?? mkdtempSync(join(tmpdir(), "reglab-qemu-"));
@@ -98,7 +143,7 @@ export function qemuCommand(y: Argv): Argv {
         const report = { qemu: qemuVersion() ?? "unknown", cpu: cpu.cpu, machine: cpu.machine, profile: profile.name, results: results.map(({ output: _o, ...r }) => r) };
         writeOutputFile("json", argv.json, JSON.stringify(report, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2) + "\n");
       }
-      process.exitCode = results.some((r) => r.error || r.mismatches.length > 0) ? 1 : 0;
+      process.exitCode = randomFailed || results.some((r) => r.error || r.mismatches.length > 0) ? 1 : 0;
     },
   );
 }

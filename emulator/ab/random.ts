@@ -36,15 +36,23 @@ function profileHasRegister(model: RegisterModel, profile: Profile | undefined, 
   return r.kind === "alias" ? profileHasRegister(model, profile, r.aliasOf) : true;
 }
 
+/** A general-purpose register number, x0..x30. */
+export const xArbitrary = (): fc.Arbitrary<number> => fc.integer({ min: 0, max: 30 });
+/** A 64-bit value: uniform, or one of the values that matter (all zeros, all ones, reset PSTATEs, a page). */
+export const u64Arbitrary = (): fc.Arbitrary<bigint> =>
+  fc.oneof(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), fc.constantFrom(0n, 0xffffffffffffffffn, 0x3c5n, 0x3c9n, 0x1000n));
+/** A number as the scenario language writes it. */
+export const scnHex = (v: bigint): string => "0x" + v.toString(16);
+
 export function programArbitrary(model: RegisterModel, profile?: Profile): fc.Arbitrary<string[]> {
   const has = (name: string) => profileHasRegister(model, profile, name);
   const encoded = [...model.registers, ...model.aliases].filter((r) => r.encoding).map((r) => r.name);
   const named = encoded.filter(has);
   const absentNamed = encoded.filter((n) => !has(n));
   const absentStorage = model.registers.map((r) => r.name).filter((n) => !has(n));
-  const x = fc.integer({ min: 0, max: 30 });
-  const u64 = fc.oneof(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), fc.constantFrom(0n, 0xffffffffffffffffn, 0x3c5n, 0x3c9n, 0x1000n));
-  const hex = (v: bigint) => "0x" + v.toString(16);
+  const x = xArbitrary();
+  const u64 = u64Arbitrary();
+  const hex = scnHex;
   const reg = fc.constantFrom(...named);
   /** ONE_REG reaches registers, not alias names. */
   const storage = fc.constantFrom(...model.registers.map((r) => r.name).filter(has));
