@@ -40,6 +40,10 @@ function abiKey(l: LayoutModule): string {
 
 export class Matrix {
   private readonly refs = new Map<string, LayoutModule>();
+  /** abiKey of each layout, made once: it spells out every register, and run() needs it per program. */
+  private readonly abiKeys = new Map<LayoutModule, string>();
+  /** The parser's name table, built on the first random program (a map over every register). */
+  private names: ReturnType<typeof sysregNames> | undefined;
 
   /** Every machine runs under `profile` (default `max`); scenarios not written for it are refused. */
   constructor(
@@ -49,6 +53,7 @@ export class Matrix {
   ) {
     for (const l of layouts) {
       const k = abiKey(l);
+      this.abiKeys.set(l, k);
       if (!this.refs.has(k)) this.refs.set(k, l);
     }
   }
@@ -69,7 +74,7 @@ export class Matrix {
     const refRuns = new Map<string, RunRecord>();
     for (const [k, l] of this.refs) refRuns.set(k, runScenario(s.scenario, referenceMachine(model, layoutAbi(l, index), profile)));
     return this.layouts.map((l) => {
-      const ref = refRuns.get(abiKey(l));
+      const ref = refRuns.get(this.abiKeys.get(l) ?? abiKey(l));
       const record = runScenario(s.scenario, layoutMachine(model, l, profile));
       const diffs = ref ? behaviourDiffs(s.name, record, ref) : [];
       // A layout that refused the scenario is not judged on it, nor is the reference speaking its ABI.
@@ -93,15 +98,20 @@ export class Matrix {
     return [...acc.values()];
   }
 
+  /**
+   * One random program (the lines programArbitrary makes) on every layout: its differences from the
+   * reference, none when every layout behaves. The one check of random runs, on one thread or many.
+   */
+  programDiffs(lines: readonly string[]): BehaviourDiff[] {
+    this.names ??= sysregNames(this.model);
+    const { scenario, errors } = parseScenario("random.scn", lines.join("\n") + "\n", registerIndex(this.model, this.profile), this.names);
+    if (errors.length > 0) throw new Error(`generated a malformed scenario: ${errors[0]?.message}`);
+    return this.run({ name: "random.scn", scenario: forAnyProfile(scenario) }).flatMap((r) => r.diffs);
+  }
+
   /** N random programs on every layout; the shrunk program and its differences when one diverges. */
   random(runs: number, seed: number, onProgress?: (done: number) => void): RandomOutcome {
-    const index = registerIndex(this.model, this.profile);
-    const names = sysregNames(this.model);
-    const check = (lines: string[]) => {
-      const { scenario, errors } = parseScenario("random.scn", lines.join("\n") + "\n", index, names);
-      if (errors.length > 0) throw new Error(`generated a malformed scenario: ${errors[0]?.message}`);
-      return this.run({ name: "random.scn", scenario: forAnyProfile(scenario) }).flatMap((r) => r.diffs);
-    };
+    const check = (lines: string[]) => this.programDiffs(lines);
     let done = 0;
     const out = fc.check(
       fc.property(programArbitrary(this.model, this.profile), (lines) => {

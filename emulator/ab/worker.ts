@@ -1,38 +1,19 @@
 /**
- * A worker thread of a large random A/B run: it loads the specs and the
- * layouts itself, runs the programs it is handed on every layout and the
- * reference model, and answers with the index of the first one that diverged.
+ * A worker thread of a large random A/B run (parallel.ts): it reads the
+ * register model, layouts and profile it is sent, claims chunks of programs
+ * until none is left, and answers with the profile it ran under. What it found
+ * is in the shared state, not the message.
  */
+import { deserialize } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
-import { sysregNames } from "../a64/sysreg-names.js";
-import { loadLayout, registerIndex } from "../machine.js";
-import { parseScenario } from "../scenario/parse.js";
-import { forAnyProfile } from "../scenario/profiles.js";
-import { DEFAULT_PROFILE, type Profile } from "../../generators/profile/model.js";
-import { loadRegisterSpecs } from "../../generators/spec/load.js";
+import { DEFAULT_PROFILE } from "../../generators/profile/model.js";
 import { Matrix } from "./matrix.js";
-
-interface Job {
-  readonly specs: string;
-  readonly layouts: readonly string[];
-  /** The CPU profile every machine runs under (undefined: the default, max). */
-  readonly profile?: Profile;
-  /** [index in the whole run, program lines] */
-  readonly programs: readonly (readonly [number, readonly string[]])[];
-}
+import { runChunks, workerStarted, type Job, type JobData } from "./parallel.js";
 
 const job = workerData as Job;
-const { model } = loadRegisterSpecs(job.specs);
-const index = registerIndex(model);
-const names = sysregNames(model);
-const matrix = new Matrix(model, await Promise.all(job.layouts.map((n) => loadLayout(n))), job.profile);
-let firstFailure = -1;
-for (const [i, lines] of job.programs) {
-  const { scenario } = parseScenario("random.scn", lines.join("\n") + "\n", index, names);
-  if (matrix.run({ name: "random.scn", scenario: forAnyProfile(scenario) }).some((r) => r.diffs.length > 0)) {
-    firstFailure = i;
-    break;
-  }
-}
-// The profile it ran under, so that the main thread can check the worker got the one it was sent.
-parentPort?.postMessage({ firstFailure, profile: job.profile?.name ?? DEFAULT_PROFILE });
+// A copy out of the shared buffer: deserialize reads a Buffer, and the next worker reads the same bytes.
+const { model, layouts, profile } = deserialize(Buffer.from(new Uint8Array(job.data))) as JobData;
+const matrix = new Matrix(model, layouts, profile);
+workerStarted(job);
+runChunks(job, matrix);
+parentPort?.postMessage({ profile: profile?.name ?? DEFAULT_PROFILE });
