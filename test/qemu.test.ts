@@ -30,7 +30,7 @@ import { ROOT } from "./helpers.js";
  * Translation.unsupported). Reviewed: see program.ts's header for the lowering and its limits.
  */
 // Empty since the harness runs on its own stacks, illegal exception returns are lowered to the
-// landing's exception and KVM API writes to the host's writes (program.ts header): every bundled
+// landing's exception and KVM API writes to the host's writes (emulator/qemu/translate.ts header): every bundled
 // scenario runs. The table stays for what a new scenario may still need (program.ts `unsupported`).
 export const REFUSED: Readonly<Record<string, RegExp>> = {};
 

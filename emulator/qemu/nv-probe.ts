@@ -38,10 +38,8 @@
  * by its own name.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Handlebars from "handlebars";
-import { packageRoot } from "../../generators/paths.js";
 import type { Profile } from "../../generators/profile/model.js";
 import { hex } from "../../generators/spec/bits.js";
 import type { Alias, Encoding, Register, RegisterModel } from "../../generators/spec/model.js";
@@ -58,8 +56,9 @@ import {
   type HostTrapConfig,
   type KvmTrapRule,
 } from "../nested/trap-model.js";
-import { sysregOperand } from "./program.js";
-import { CC, haveTool, QEMU, QEMU_TEMPLATES_DIR } from "./qemu.js";
+import { sysregOperand } from "./a64.js";
+import { CC, haveTool, QEMU } from "./qemu.js";
+import { templateSet } from "./templates.js";
 
 /** The host profiles the probe runs: FEAT_NV only, and FEAT_NV2. */
 export const NV_PROBE_PROFILES = ["v8.3-nv", "v8.4-nv2"] as const;
@@ -362,16 +361,7 @@ export function planNvProbe(model: RegisterModel, profile: Profile, opts: NvProb
   return { profile: profile.name, e2h, host, probes, pre, setup, hcr, asm: t.program(view), c: t.harness(view) };
 }
 
-let compiled: { program: HandlebarsTemplateDelegate<object>; harness: HandlebarsTemplateDelegate<object> } | undefined;
-function templates() {
-  if (!compiled) {
-    const hb = Handlebars.create();
-    const load = (f: string) => readFileSync(join(packageRoot(), QEMU_TEMPLATES_DIR, f), "utf8");
-    const opts = { strict: true, knownHelpersOnly: true, noEscape: true };
-    compiled = { program: hb.compile<object>(load("nv-probe.S.hbs"), opts), harness: hb.compile<object>(load("nv-probe-harness.c.hbs"), opts) };
-  }
-  return compiled;
-}
+const templates = templateSet<{ program: object; harness: object }>({ program: "nv-probe.S.hbs", harness: "nv-probe-harness.c.hbs" });
 
 // ---- running and parsing -------------------------------------------------------------------
 

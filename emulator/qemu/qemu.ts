@@ -1,25 +1,24 @@
 /**
- * Build a translated scenario (program.ts) with aarch64-linux-gnu-gcc, run it
+ * Build a translated scenario (program.ts: translate.ts) with aarch64-linux-gnu-gcc, run it
  * on qemu-system-aarch64 (-M virt,virtualization=on, semihosting exit, a
  * timeout) and compare what it prints with the emulator's observables, as the
  * A/B runner compares two layouts: scenario, line, observable, both values and
  * the differing bits by field name (generators/spec/model.ts).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Handlebars from "handlebars";
-import { packageRoot } from "../../generators/paths.js";
 import { hex } from "../../generators/spec/bits.js";
 import type { RegisterIndex } from "../register-index.js";
 import { CPUS, QEMU_CPUS, type QemuCpu } from "./cpus.js";
 import type { Observable, ProgramView, Skipped, Translation } from "./program.js";
+import { templateSet } from "./templates.js";
 
 export { CPUS, QEMU_CPUS, type QemuCpu };
+export { QEMU_TEMPLATES_DIR } from "./templates.js";
 
 export const QEMU = "qemu-system-aarch64";
 export const CC = "aarch64-linux-gnu-gcc";
-export const QEMU_TEMPLATES_DIR = "emulator/qemu/templates";
 
 /** The per-CPU bit rules (cpus.ts), by CPU: kept for callers of the first slice. */
 export const IMPDEF_BITS = Object.fromEntries(QEMU_CPUS.map((c) => [c, CPUS[c].rules])) as Record<QemuCpu, (typeof CPUS)[QemuCpu]["rules"]>;
@@ -54,16 +53,7 @@ export function haveTool(cmd: string): boolean {
   return spawnSync(cmd, ["--version"], { stdio: "ignore" }).status === 0;
 }
 
-let compiled: { program: HandlebarsTemplateDelegate<ProgramView>; harness: HandlebarsTemplateDelegate<object> } | undefined;
-function templates() {
-  if (!compiled) {
-    const hb = Handlebars.create();
-    const load = (f: string) => readFileSync(join(packageRoot(), QEMU_TEMPLATES_DIR, f), "utf8");
-    const opts = { strict: true, knownHelpersOnly: true, noEscape: true };
-    compiled = { program: hb.compile<ProgramView>(load("program.S.hbs"), opts), harness: hb.compile<object>(load("harness.c.hbs"), opts) };
-  }
-  return compiled;
-}
+const templates = templateSet<{ program: ProgramView; harness: ProgramView }>({ program: "program.S.hbs", harness: "harness.c.hbs" });
 
 export function renderProgram(view: ProgramView): { asm: string; c: string } {
   const t = templates();
@@ -102,7 +92,7 @@ export function parseOutput(out: string): { values: Map<string, bigint>; excepti
     const e = /^@E (\d+) (\d) (0x[0-9a-f]+) (0x[0-9a-f]+) (0x[0-9a-f]+) (0x[0-9a-f]+) (0x[0-9a-f]+)$/.exec(line.trim());
     // FAR is compared only where the emulator records one (an exception that sets FAR_ELx): for the
     // exceptions it models (HVC, SVC, SMC, trapped MSR/MRS, UNDEFINED, illegal state) the Arm ARM
-    // leaves FAR_ELx UNKNOWN, so program.ts observes exception.FAR_ELx only when the record has a FAR.
+    // leaves FAR_ELx UNKNOWN, so observables.ts observes exception.FAR_ELx only when the record has a FAR.
     if (e) {
       const step = Number(e[1]);
       const el = `EL${e[2]}`;
@@ -184,21 +174,27 @@ function prepare(t: Translation, dir: string): void {
   writeFileSync(join(dir, "harness.c"), c);
 }
 
+const resultBase = (t: Translation, cpu: QemuCpu) => ({ file: t.file, cpu, skipped: t.skipped, profile: CPUS[cpu].profile });
+
+/** The result of a program that did not run: the translation refused the scenario, or it did not build. */
+function notRun(t: Translation, cpu: QemuCpu, why: { unsupported: string } | { error: string }): QemuResult {
+  return { ...resultBase(t, cpu), ...why, compared: 0, mismatches: [], notes: [] };
+}
+
 function finish(t: Translation, cpu: QemuCpu, index: RegisterIndex, dir: string, output: string, failure: string | undefined, status: number | null): QemuResult {
   writeFileSync(join(dir, `qemu-${cpu}.out`), output);
   const r = compare(t, cpu, index, output);
   const error = failure ?? (!r.ended ? `qemu exited (status ${status}) without reaching the end of the program` : undefined);
-  return { file: t.file, cpu, skipped: t.skipped, profile: CPUS[cpu].profile, compared: r.compared, mismatches: r.mismatches, notes: r.notes, output, ...(error ? { error } : {}) };
+  return { ...resultBase(t, cpu), compared: r.compared, mismatches: r.mismatches, notes: r.notes, output, ...(error ? { error } : {}) };
 }
 
 /** Build and run `t` on QEMU with `cpu` in `dir`; compare. */
 export function runOnQemu(t: Translation, cpu: QemuCpu, index: RegisterIndex, dir: string, timeoutMs = 8000): QemuResult {
-  const base = { file: t.file, cpu, skipped: t.skipped, profile: CPUS[cpu].profile };
-  if (t.unsupported) return { ...base, unsupported: t.unsupported, compared: 0, mismatches: [], notes: [] };
+  if (t.unsupported) return notRun(t, cpu, { unsupported: t.unsupported });
   prepare(t, dir);
   const cmd = commands(cpu);
   const cc = spawnSync(CC, cmd.cc, { cwd: dir, encoding: "utf8" });
-  if (cc.status !== 0) return { ...base, error: `build failed: ${cc.stdout}${cc.stderr}${cc.error ?? ""}`, compared: 0, mismatches: [], notes: [] };
+  if (cc.status !== 0) return notRun(t, cpu, { error: `build failed: ${cc.stdout}${cc.stderr}${cc.error ?? ""}` });
   const q = spawnSync(QEMU, cmd.qemu, { cwd: dir, encoding: "utf8", timeout: timeoutMs, killSignal: "SIGKILL", stdio: ["ignore", "pipe", "pipe"] });
   return finish(t, cpu, index, dir, `${q.stdout ?? ""}${q.stderr ?? ""}`, q.error ? `qemu: ${q.error.message}` : undefined, q.status);
 }
@@ -228,12 +224,11 @@ function run(cmd: string, args: readonly string[], cwd: string, timeoutMs: numbe
 
 /** runOnQemu with asynchronous child processes: callers run several at once (test/qemu.test.ts, `reglab qemu`). */
 export async function runOnQemuAsync(t: Translation, cpu: QemuCpu, index: RegisterIndex, dir: string, timeoutMs = 8000): Promise<QemuResult> {
-  const base = { file: t.file, cpu, skipped: t.skipped, profile: CPUS[cpu].profile };
-  if (t.unsupported) return { ...base, unsupported: t.unsupported, compared: 0, mismatches: [], notes: [] };
+  if (t.unsupported) return notRun(t, cpu, { unsupported: t.unsupported });
   prepare(t, dir);
   const cmd = commands(cpu);
   const cc = await run(CC, cmd.cc, dir, 60000);
-  if (cc.status !== 0) return { ...base, error: `build failed: ${cc.output}${cc.failure ?? ""}`, compared: 0, mismatches: [], notes: [] };
+  if (cc.status !== 0) return notRun(t, cpu, { error: `build failed: ${cc.output}${cc.failure ?? ""}` });
   const q = await run(QEMU, cmd.qemu, dir, timeoutMs);
   return finish(t, cpu, index, dir, q.output, q.failure, q.status);
 }

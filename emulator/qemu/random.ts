@@ -11,14 +11,14 @@
  * MSR of the registers below (an MSR is drawn with the move that loads its
  * value, so the value is one the harness survives); HCR_EL2 trap-bit sets;
  * HVC, SVC and ERET (with SPSR_EL2 values that name a legal AArch64 mode); and
- * `el N` when program.ts lowers it. No ONE_REG/REG_LIST/GET/SET_REGS steps:
+ * `el N` when el-lowering.ts lowers it. No ONE_REG/REG_LIST/GET/SET_REGS steps:
  * they have no hardware meaning. After `reset` a prologue of `expect` steps
- * names the registers program.ts's `reset` must set on QEMU although the
+ * names the registers translate.ts's `reset` must set on QEMU although the
  * program may reach them only through E2H redirection or an alias
  * (resetPrologue).
  *
  * What it leaves out, and why:
- * - Registers the harness owns: VBAR_EL1/EL2/EL12 (the vectors; program.ts
+ * - Registers the harness owns: VBAR_EL1/EL2/EL12 (the vectors; shadows.ts
  *   shadows VBAR_EL1/EL2 but not the EL12 alias, nor VBAR_EL1 redirected to
  *   VBAR_EL2 by E2H), SP_EL0/EL1/EL2 (its stacks), and MRS of ELR_ELx (the
  *   code is not at the scenario's PCs; exceptions compare ELR relative to the
@@ -42,8 +42,8 @@
  * - ICH_*: -M virt defaults to GICv2 (no GIC system register interface).
  * - Values that break the harness or the comparison (MSR_PINNED below):
  *   SCTLR_ELx.EE/E0E (the harness's own loads and stores would turn
- *   big-endian; program.ts refuses them); HCR_EL2.DC (stage 1 of EL1&0 then
- *   behaves as enabled with stage 2 on, and program.ts shadows only the M/VM
+ *   big-endian; emulator-run.ts refuses them); HCR_EL2.DC (stage 1 of EL1&0 then
+ *   behaves as enabled with stage 2 on, and shadows.ts shadows only the M/VM
  *   enables, which are drawn), VI/VF/VSE (a pending virtual interrupt would be
  *   taken asynchronously at EL1), NV/NV1/NV2 (the harness's EL1 code - the
  *   vector's CurrentEL/SPSR_EL1 reads, VBAR_EL1 install, ERET - changes
@@ -68,7 +68,7 @@
  *   by the first instruction of the next step's preamble, before the harness
  *   records the step), an exception taken to EL1 while HCR_EL2.TRVM is set
  *   (the harness's EL1 vector reads ESR_EL1 and FAR_EL1, which then trap to
- *   EL2), an `el N` upwards from EL0 with TGE == 0 and TRVM == 1 (program.ts
+ *   EL2), an `el N` upwards from EL0 with TGE == 0 and TRVM == 1 (el-lowering.ts
  *   lowers it as an SVC through that same EL1 vector), and anything
  *   program.ts refuses.
  *
@@ -179,7 +179,7 @@ const FGT_REGS = /^HFG[RW]TR_EL2$/;
 /** SPSR_ELx: the AArch64 modes an ERET may name (EL0t, EL1t, EL1h, EL2t, EL2h). */
 const LEGAL_MODES = [0x0n, 0x4n, 0x5n, 0x8n, 0x9n];
 
-/** HCR_EL2 bits the program flips as a set, as the A/B generator does (VM lives in program.ts's shadow): VM, TWI, TVM, TGE, TRVM, E2H. */
+/** HCR_EL2 bits the program flips as a set, as the A/B generator does (VM lives in shadows.ts's shadow): VM, TWI, TVM, TGE, TRVM, E2H. */
 const HCR_TRAP_BITS = ["VM", "TWI", "TVM", "TGE", "TRVM", "E2H"];
 
 const half = (a: Uint32Array, r: number): bigint => BigInt(a[2 * r] ?? 0) | (BigInt(a[2 * r + 1] ?? 0) << 32n);
@@ -253,7 +253,7 @@ export function drawnRegisters(model: RegisterModel, index: RegisterIndex, cpu: 
 }
 
 export interface QemuProgramOptions {
-  /** Draw `el N` steps (program.ts lowers them; see elStepsSupported). */
+  /** Draw `el N` steps (el-lowering.ts lowers them; see elStepsSupported). */
   readonly el?: boolean;
   /** Steps after `reset` (resetPrologue). */
   readonly prologue?: readonly string[];
@@ -314,7 +314,7 @@ export function qemuStepsArbitrary(model: RegisterModel, index: RegisterIndex, c
 }
 
 /**
- * Registers program.ts's `reset` must write although a program may not name them by their own
+ * Registers translate.ts's `reset` must write although a program may not name them by their own
  * encoding: `reset` writes the emulator's reset value only into registers the scenario names (MRS,
  * MSR, expect) and leaves the others at QEMU's reset values. HCR_EL2, SPSR_EL2 and SPSR_EL1 steer
  * every exception and exception return (QEMU resets HCR_EL2 to 0: RW = 0 makes EL1 AArch32, and an
@@ -369,7 +369,7 @@ export function harnessProblem(s: Scenario, m: Machine): string | undefined {
     if (taken > exceptions && mm.vcpu.el === 1 && bit(mm, trvm)) {
       why = `line ${step.line}: exception to EL1 with HCR_EL2.TRVM set (the harness's vector reads ESR_EL1)`;
     }
-    // program.ts lowers `el N` upwards from EL0 with HCR_EL2.TGE == 0 as an SVC to EL1, whose vector
+    // el-lowering.ts lowers `el N` upwards from EL0 with HCR_EL2.TGE == 0 as an SVC to EL1, whose vector
     // forwards it with an HVC: the same EL1 vector, the same trapped ESR_EL1 read.
     if (step.op === "el" && el === 0 && step.el > 0 && !bit(mm, tge) && bit(mm, trvm)) {
       why = `line ${step.line}: '${step.text}' from EL0 goes through EL1's vector, with HCR_EL2.TRVM set`;
@@ -380,7 +380,7 @@ export function harnessProblem(s: Scenario, m: Machine): string | undefined {
   return why;
 }
 
-/** Whether program.ts lowers `el N` steps (it refused them in its first slice). */
+/** Whether el-lowering.ts lowers `el N` steps (it refused them in its first slice). */
 export function elStepsSupported(model: RegisterModel, index: RegisterIndex, m: Machine): boolean {
   const { scenario } = parseScenario("probe.scn", "reset\nel 1\nel 2\n", index, sysregNames(model));
   return translate(scenario, m).unsupported === undefined;
@@ -556,9 +556,9 @@ export async function runRandomOnQemu(o: RandomQemuOptions): Promise<RandomQemuR
     const seen = new Set(r.mismatches.map((m) => `${m.step}\u0000${m.observable}`));
     return x.mismatches.some((m) => seen.has(`${m.step}\u0000${m.observable}`));
   };
-  for (let i = groups.length - 1; i >= 1 && reproduced && want !== "pass"; i--) {
-    const candidate = groups.filter((_, k) => k !== i);
-    if (!observable(candidate)) continue;
+  // Run a candidate the harness can observe; keep it when it still fails the same way.
+  const tryRemoval = (candidate: string[][]): void => {
+    if (!observable(candidate)) return;
     const rc = runGroups(candidate);
     shrinks++;
     o.onProgress?.(shrinks, true);
@@ -566,20 +566,11 @@ export async function runRandomOnQemu(o: RandomQemuOptions): Promise<RandomQemuR
       groups = candidate;
       r = rc;
     }
-  }
+  };
+  for (let i = groups.length - 1; i >= 1 && reproduced && want !== "pass"; i--) tryRemoval(groups.filter((_, k) => k !== i));
   // Then the prologue's expects one by one: most only name a register the shrunk program no longer reaches.
   const head = groups[0] ?? [];
-  for (let j = head.length - 1; j >= 1 && reproduced && want !== "pass"; j--) {
-    const candidate = [(groups[0] ?? []).filter((_, k) => k !== j), ...groups.slice(1)];
-    if (!observable(candidate)) continue;
-    const rc = runGroups(candidate);
-    shrinks++;
-    o.onProgress?.(shrinks, true);
-    if (same(rc)) {
-      groups = candidate;
-      r = rc;
-    }
-  }
+  for (let j = head.length - 1; j >= 1 && reproduced && want !== "pass"; j--) tryRemoval([(groups[0] ?? []).filter((_, k) => k !== j), ...groups.slice(1)]);
   // The counterexample as a file `reglab qemu FILE --cpu C` replays: a header, then the program; run
   // once more as that text so that the mismatches' lines are the file's.
   const file = o.counterexampleFile ?? "random.scn";
