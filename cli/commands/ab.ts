@@ -31,7 +31,7 @@ export function abCommand(y: Argv): Argv {
         .option("random", { type: "string", coerce: positiveInteger("random"), describe: "also run N random programs per pair (N >= 1)" })
         .option("seed", { type: "string", coerce: seedOption(), describe: "seed for the random programs (printed either way)" })
         .option("plant", { type: "string", describe: "plant a fault in layout A to see the check fail: copy-plan:REG, offset:REG or one-reg:REG" })
-        .option("workers", { type: "string", coerce: positiveInteger("workers", 64), describe: "worker threads for --all --random (default: both cores from 1000 programs on)" })
+        .option("workers", { type: "string", coerce: positiveInteger("workers", 64), describe: "worker threads for --all --random (default: both cores from 10,000 programs on; fewer do not repay starting a worker)" })
         .option("profile", {
           type: "string",
           describe: `CPU profile (specs/profiles/) every machine runs under, random programs included (default: ${DEFAULT_PROFILE}); scenarios whose '# profiles:' header does not name it are left out`,
