@@ -31,7 +31,16 @@ export interface TrapBit {
   /** Bit position within it. */
   readonly bit: number;
   readonly when: 0 | 1;
+  /**
+   * A fine-grained trap (HFGRTR_EL2, HFGWTR_EL2, HFGITR_EL2, HDFGRTR_EL2, ...): it does not apply
+   * at EL0 when HCR_EL2.{E2H,TGE} == {1,1}, where EL0 is the host's (Arm ARM, the FGT registers'
+   * descriptions: "... at EL1 and EL0 ... when HCR_EL2.{E2H, TGE} != {1, 1}").
+   */
+  readonly fineGrained: boolean;
 }
+
+/** The fine-grained trap registers (FEAT_FGT, FEAT_FGT2), by name. */
+const FINE_GRAINED = /^H(?:AFG|DFG[RW]|FG[RWI])TR2?_EL2$/;
 
 /** Every feature a register, alias or field of `model` names (both E2H formats). */
 export function modelFeatures(model: Pick<RegisterModel, "registers" | "aliases">): Set<string> {
@@ -200,7 +209,7 @@ export class RegisterIndex {
       const reg = this.byName.get(ref.register);
       const f = reg === undefined ? undefined : spec[reg]?.fields.find((x) => x.name === ref.field);
       if (reg === undefined || !f || this.implemented[reg] !== 1 || !has(f.feature)) return [];
-      return [{ reg, bit: f.range.lo, when: ref.trapsWhen }];
+      return [{ reg, bit: f.range.lo, when: ref.trapsWhen, fineGrained: FINE_GRAINED.test(ref.register) }];
     };
     spec.forEach((r, i) => {
       if (!r) return;

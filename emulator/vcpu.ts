@@ -42,6 +42,8 @@ const NOTHING: StepResult = Object.freeze({});
 
 /** ISS of EC 0x07 from AArch64 state: CV = 1, COND = 0b1110 (Arm ARM ESR_ELx, EC 0x07; ESR 0x1fe00000). */
 const FP_ISS_AARCH64 = 0x1e00000;
+/** fpTrap(): CPACR_EL1 disabled the access and HCR_EL2.TGE routes it to EL2 as EC 0x00. */
+const FP_ROUTED_TO_EL2 = 3;
 
 export interface VcpuOptions {
   /** The vCPU has (virtual) EL2: false for a layout that stores no EL2 state. */
@@ -399,11 +401,14 @@ export class Vcpu {
     if (!state.has(r)) return this.undefined();
     if (this.fpRegs.has(r)) {
       const fp = this.fpTrap(el);
+      if (fp === FP_ROUTED_TO_EL2) return { exception: this.takeException(2, EC.UNKNOWN, 0, this.pc) };
       if (fp >= 0) return { exception: this.takeException(fp, EC.FP_ASIMD, FP_ISS_AARCH64, this.pc) };
     }
     if (el < 2 && this.options.el2) {
       const traps = read ? index.readTraps[r] : index.writeTraps[r];
+      const hostEl0 = el === 0 && e2h && this.hcrBit(this.HCR_TGE);
       for (const t of traps ?? []) {
+        if (hostEl0 && t.fineGrained) continue;
         const v = t.bit < 32 ? state.lo(t.reg) >>> t.bit : state.hi(t.reg) >>> (t.bit - 32);
         if ((v & 1) === t.when) {
           const iss = sys64Iss(enc.op0, enc.op1, enc.crn, enc.crm, enc.op2, rt, read);
@@ -459,17 +464,22 @@ export class Vcpu {
    */
   private fpTrap(el: number): number {
     const { state } = this;
-    if (el < 2) {
+    const tge = this.hcrBit(this.HCR_TGE);
+    // Arm ARM AArch64.CheckFPEnabled: CPACR_EL1.FPEN counts at EL0/EL1 unless in a host (E2H = TGE = 1).
+    if (el < 2 && !(this.e2h && tge)) {
       const fpen = (state.lo(this.CPACR) >>> 20) & 3;
       if ((el === 0 && fpen !== 3) || (el === 1 && (fpen & 1) === 0)) {
-        return el === 0 && this.hcrBit(this.HCR_TGE) ? 2 : 1;
+        // AArch64.AdvSIMDFPAccessTrap(EL1): with HCR_EL2.TGE = 1 the trap goes to EL2 as an
+        // Uncategorized exception (EC 0x00), not as EC 0x07 (QEMU agrees: reglab qemu --random).
+        return this.options.el2 && tge ? FP_ROUTED_TO_EL2 : 1;
       }
     }
     if (!this.options.el2) return -1;
     const cptr = state.lo(this.CPTR);
     if (this.e2h) {
+      // CPTR_EL2 in its E2H = 1 format: FPEN 0bx0 disables EL0-EL2, 0b01 EL0 of a host only.
       const fpen = (cptr >>> 20) & 3;
-      return (el === 2 && (fpen & 1) === 0) || (el < 2 && this.hcrBit(this.HCR_TGE) && fpen !== 3) ? 2 : -1;
+      return (fpen & 1) === 0 || (fpen === 1 && el === 0 && tge) ? 2 : -1;
     }
     return ((cptr >>> 10) & 1) === 1 ? 2 : -1;
   }

@@ -18,6 +18,11 @@ export interface BitRule {
   /** Registers whose value the rule covers, by the name a difference is decoded with (Observable.decodeAs ?? name). */
   readonly registers: readonly string[];
   readonly mask: bigint;
+  /**
+   * The rule covers a difference only where QEMU's bits are 0 (QEMU clears what the emulator keeps);
+   * QEMU holding a 1 there is still a mismatch.
+   */
+  readonly onlyWhereQemuZero?: boolean;
   /** The bits, by field name (for the report). */
   readonly bits: string;
   readonly why: string;
@@ -43,13 +48,32 @@ const bits = (hi: number, lo: number): bigint => ((1n << BigInt(hi - lo + 1)) - 
 const SPSR_LIKE = ["SPSR_EL1", "SPSR_EL2", "PSTATE"];
 
 /**
- * RES0 bits QEMU stores as written where the emulator (the specs) hardwires them to 0. The Arm ARM
- * Glossary, "RES0": a bit that is RES0 in all contexts may be implemented as RAZ/WI or as a bit
- * that reads back what software wrote (software must write 0 and must not rely on the value): both
- * sides are right, so the difference is a note. Likewise "RES1" for VTCR_EL2 bit 31.
- * Both CPUs share QEMU's register code (target/arm/helper.c), so both have these rules.
+ * Exception entry: QEMU clears PSTATE.{N,Z,C,V}; the Arm ARM pseudocode AArch64.TakeException
+ * assigns none of them, so the emulator (and every scenario) keeps them. Every later observable of
+ * NZCV (PSTATE, NZCV, the SPSR of the next exception) then differs, until an ERET or MSR NZCV sets
+ * them again on both sides. Only that direction is covered: QEMU showing a flag the emulator lacks is
+ * a mismatch.
  */
-const QEMU_RES0_STORAGE: readonly BitRule[] = [
+const QEMU_NZCV_ON_ENTRY: BitRule = {
+  registers: SPSR_LIKE,
+  mask: bits(31, 28),
+  onlyWhereQemuZero: true,
+  bits: "N, Z, C, V [31:28], where QEMU's are 0",
+  why: "QEMU clears NZCV on exception entry; the Arm ARM does not, and the emulator keeps them",
+  source: "QEMU target/arm/helper.c arm_cpu_do_interrupt_aarch64: pstate_write(env, PSTATE_DAIF | new_mode); Arm ARM AArch64.TakeException (no assignment to PSTATE.{N,Z,C,V})",
+};
+
+/**
+ * The rules both CPUs share (QEMU's register code, target/arm/helper.c, is common to them):
+ * - NZCV on exception entry (above);
+ * - RES0 bits QEMU stores as written where the emulator (the specs) hardwires them to 0. The Arm
+ *   ARM Glossary, "RES0": a bit that is RES0 in all contexts may be implemented as RAZ/WI or as a
+ *   bit that reads back what software wrote (software must write 0 and must not rely on the
+ *   value): both sides are right, so the difference is a note. Likewise "RES1" for VTCR_EL2 bit 31;
+ * - what QEMU does not implement and keeps constant (MDCCINT_EL1, the FPCR trap enables).
+ */
+const QEMU_RULES: readonly BitRule[] = [
+  QEMU_NZCV_ON_ENTRY,
   {
     registers: ["HSTR_EL2"],
     mask: bits(63, 16) | bit(14) | bit(4),
@@ -107,6 +131,20 @@ const QEMU_RES0_STORAGE: readonly BitRule[] = [
     source: "QEMU target/arm/helper.c vmsa_tcr_el12_write() -> raw_write(env, ri, value); Arm ARM TCR_EL1, Glossary RES0",
   },
   {
+    registers: ["MDCCINT_EL1"],
+    mask: bits(30, 29),
+    bits: "RX [30], TX [29]",
+    why: "QEMU implements no Debug Communications Channel: MDCCINT_EL1 is a constant 0 there, while the emulator stores it as KVM does",
+    source: "QEMU target/arm/debug_helper.c debug_cp_reginfo: 'Dummy MDCCINT_EL1, since we don't implement the Debug Communications Channel' (ARM_CP_CONST, resetvalue 0); Linux sys_regs.c MDCCINT_EL1 trap_debug_regs/reset_val",
+  },
+  {
+    registers: ["FPCR"],
+    mask: bit(15) | bits(12, 8),
+    bits: "IDE [15], IXE [12], UFE [11], OFE [10], DZE [9], IOE [8] (trap enables)",
+    why: "whether floating-point exceptions can be trapped is IMPLEMENTATION DEFINED; QEMU implements no trapping, so the trap-enable bits are RAZ/WI, while the emulator's vCPU stores them",
+    source: "Arm ARM FPCR.IOE and siblings ('RES0 in an implementation that does not support the trapping of floating-point exceptions'); QEMU target/arm/vfp_helper.c vfp_set_fpcr: the trap enables are cleared on write",
+  },
+  {
     registers: ["SCTLR_EL2"],
     mask: bits(53, 50) | bit(17) | bit(9),
     bits: "53:50, 17, 9 (RES0 in the specs)",
@@ -155,7 +193,7 @@ export const CPUS: Record<QemuCpu, QemuCpuProfile> = {
         why: "exception entry sets PSTATE.TCO to 1 (FEAT_MTE, which -cpu max has with mte=on); the emulator models no TCO",
         source: "Arm ARM AArch64.TakeException (if IsFeatureImplemented(FEAT_MTE) then PSTATE.TCO = '1'); QEMU target/arm/helper.c arm_cpu_do_interrupt_aarch64 (aa64_mte: new_mode |= PSTATE_TCO)",
       },
-      ...QEMU_RES0_STORAGE,
+      ...QEMU_RULES,
     ],
   },
   "cortex-a57": {
@@ -166,7 +204,7 @@ export const CPUS: Record<QemuCpu, QemuCpuProfile> = {
     cpuArg: "cortex-a57",
     description: "QEMU's -cpu cortex-a57 with EL2, compared with the emulator under the reglab `cortex-a57` profile",
     rules: [
-      ...QEMU_RES0_STORAGE,
+      ...QEMU_RULES,
       {
         registers: ["SCTLR_EL1"],
         mask: bits(29, 28) | bit(23) | bit(22) | bit(20) | bit(11),

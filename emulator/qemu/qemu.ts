@@ -128,6 +128,7 @@ export function compare(t: Translation, cpu: QemuCpu, index: RegisterIndex, out:
     const reg = o.decodeAs ?? o.name;
     for (const rule of impdef) {
       if (!rule.registers.includes(reg)) continue;
+      if (rule.onlyWhereQemuZero && (q & rule.mask) !== 0n) continue;
       const d = (o.value ^ q) & rule.mask;
       if (d !== 0n) {
         const diff = decodeBits(index, o.decodeAs, o.value & rule.mask, q & rule.mask).join(", ");

@@ -206,13 +206,14 @@ function msrValue(index: RegisterIndex, r: number, name: string): MsrValue {
   if (FGT_REGS.test(name)) {
     // Only the fine-grained trap bits the register model uses as a trap control are drawn; the others
     // stay at "no trap" (0, or 1 for an 'n' field): the model lists FGT bits register by register
-    // (TPIDRRO_EL0's, for one, is not listed), and an unlisted bit would trap on QEMU only.
+    // (most EL0 PMU and debug registers' are not listed), and an unlisted bit would trap on QEMU only.
     let modelled = 0n;
     for (const traps of [...index.readTraps, ...index.writeTraps]) for (const t of traps) if (t.reg === r) modelled |= 1n << BigInt(t.bit);
     for (const f of spec?.fields ?? []) {
       if ((f.mask & modelled) !== 0n) continue;
       free &= ~f.mask;
-      if (f.name.startsWith("n")) fixed |= f.mask;
+      // A field of a feature the vCPU lacks is RES0 (reserved): QEMU would store a 1 there, the model not.
+      if (f.name.startsWith("n")) fixed |= f.mask & ~reserved;
     }
   }
   for (const [reg, field, value] of MSR_PINNED) {
