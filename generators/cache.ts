@@ -32,7 +32,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageRoot } from "./paths.js";
-import { isGenerated, type SyncPlan } from "./sync-files.js";
+import { planFiles, type SyncPlan } from "./sync-files.js";
 
 /** Bump when an entry's value changes shape: older entries then miss instead of being misread. */
 const FORMAT = 1;
@@ -347,26 +347,10 @@ export function lookupExpected(specsDir: string, options: { readonly layouts?: r
 
 /**
  * planSync (sync-files.ts) for --check, from hashes instead of contents, so a warm run needs no
- * contents at all. The same decisions in the same order: a missing file is to write; one whose
- * bytes hash as expected is unchanged; a different one is to write if reglab generated it, else
- * foreign; a file reglab generated that is not expected (inside `scope`) is to remove. Temp files
- * of a killed run are never output. Commands use this on both paths so cold and warm agree.
+ * contents at all: the same decisions (planFiles), a file being unchanged when its bytes hash as
+ * expected. Commands use this on both paths so cold and warm agree.
  */
 export function planCheck(root: string, expected: ExpectedFiles, scope?: ReadonlySet<string>): Omit<SyncPlan, "leftovers"> {
-  const write: string[] = [];
-  const unchanged: string[] = [];
-  const foreign: string[] = [];
-  for (const [rel, hash] of expected) {
-    const abs = join(root, rel);
-    if (!existsSync(abs)) write.push(rel);
-    else if (sha256(readFileSync(abs)) === hash) unchanged.push(rel);
-    else if (isGenerated(abs)) write.push(rel);
-    else foreign.push(rel);
-  }
-  const temp = (rel: string) => /^\.(.+)\.reglab-tmp-(\d+)$/.test(basename(rel));
-  const remove = filesUnder(root)
-    .filter((rel) => !expected.has(rel) && !temp(rel))
-    .filter((rel) => !scope || scope.has(rel.split("/")[0] ?? ""))
-    .filter((rel) => isGenerated(join(root, rel)));
-  return { write, remove, unchanged, foreign };
+  const { present: _present, ...plan } = planFiles(root, expected, (rel, abs) => sha256(readFileSync(abs)) === expected.get(rel), scope);
+  return plan;
 }

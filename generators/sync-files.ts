@@ -96,28 +96,46 @@ export interface SyncPlan {
 }
 
 /**
- * What must change under `root` so it holds exactly `files`. `scope` limits
- * removals to the given top-level folders (the layouts being regenerated).
+ * The decisions of a sync, shared by planSync (contents in hand) and the cache's warm --check
+ * (only hashes): a missing file is to write; one `same` accepts is unchanged; a different one is
+ * to write if reglab generated it, else foreign; a file reglab generated that is not `expected`
+ * (inside `scope`) is to remove. Temp files of a killed run are never output; `present` lists what
+ * is under `root`, so planSync can find them.
  */
-export function planSync(root: string, files: FileSet, scope?: ReadonlySet<string>): SyncPlan {
+export function planFiles(
+  root: string,
+  expected: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  same: (rel: string, abs: string) => boolean,
+  scope?: ReadonlySet<string>,
+): Omit<SyncPlan, "leftovers"> & { readonly present: readonly string[] } {
   const write: string[] = [];
   const unchanged: string[] = [];
   const foreign: string[] = [];
-  for (const [rel, content] of files) {
+  for (const rel of expected.keys()) {
     const abs = join(root, rel);
     if (!existsSync(abs)) write.push(rel);
-    else if (readFileSync(abs, "utf8") === content) unchanged.push(rel);
+    else if (same(rel, abs)) unchanged.push(rel);
     else if (isGenerated(abs)) write.push(rel);
     else foreign.push(rel);
   }
   const present = walk(root).map((abs) => relative(root, abs).split(sep).join("/"));
-  const temp = (rel: string) => TEMP.test(basename(rel));
   const remove = present
-    .filter((rel) => !files.has(rel) && !temp(rel))
+    .filter((rel) => !expected.has(rel) && !isTemp(rel))
     .filter((rel) => !scope || scope.has(rel.split("/")[0] ?? ""))
     .filter((rel) => isGenerated(join(root, rel)));
-  const leftovers = present.filter((rel) => temp(rel) && isLeftoverTemp(join(root, rel)));
-  return { write, remove, unchanged, foreign, leftovers };
+  return { write, remove, unchanged, foreign, present };
+}
+
+const isTemp = (rel: string): boolean => TEMP.test(basename(rel));
+
+/**
+ * What must change under `root` so it holds exactly `files`. `scope` limits
+ * removals to the given top-level folders (the layouts being regenerated).
+ */
+export function planSync(root: string, files: FileSet, scope?: ReadonlySet<string>): SyncPlan {
+  const { present, ...plan } = planFiles(root, files, (rel, abs) => readFileSync(abs, "utf8") === files.get(rel), scope);
+  const leftovers = present.filter((rel) => isTemp(rel) && isLeftoverTemp(join(root, rel)));
+  return { ...plan, leftovers };
 }
 
 export function applySync(root: string, files: FileSet, plan: SyncPlan): void {
